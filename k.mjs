@@ -1,0 +1,13 @@
+import { Kysely, PGliteDialect, sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+const t0 = Date.now();
+const pg = await PGlite.create();
+console.log('open', Date.now()-t0);
+const db = new Kysely({ dialect: new PGliteDialect({ pglite: pg }) });
+await sql`create table t (id int primary key, v text)`.execute(db);
+await db.transaction().execute(async (trx) => { await trx.insertInto('t').values({id:1, v:'a'}).execute(); });
+console.log(await db.selectFrom('t').selectAll().execute());
+const r = await sql`select pg_advisory_lock(42), id from t for update skip locked`.execute(db); console.log(r.rows);
+const d = await pg.dumpDataDir('none'); console.log('dump', d.size, Date.now()-t0);
+const t1=Date.now(); const pg2 = await PGlite.create({ loadDataDir: d }); console.log('load', Date.now()-t1, (await pg2.query('select * from t')).rows);
+await db.destroy();

@@ -1,0 +1,143 @@
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { migrations } from './migrations.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Database } from './platform/db/database.ts';
+import type { PlatformTables } from './platform/db/tables.ts';
+import { defineSubscriberJobs, OutboxDispatcher, type Subscriber } from './platform/events/dispatcher.ts';
+import { registerWebhookRoutes } from './platform/events/webhook-routes.ts';
+import { defineWebhookJobs } from './platform/events/webhooks.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerHealth } from './platform/http/health.ts';
+import { purgeExpiredIdempotencyKeys, registerIdempotency } from './platform/http/idempotency.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { registerWebAssets } from './platform/http/web-assets.ts';
+import './platform/http/route-config.ts';
+import { JobRegistry } from './platform/jobs/queue.ts';
+import { type Schedule, saveSchedules } from './platform/jobs/schedules.ts';
+import { JobWorker } from './platform/jobs/worker.ts';
+import { version } from './version.ts';
+
+export type AppDatabase = Database<PlatformTables>;
+
+export interface AppOptions {
+  config: Config;
+  database: AppDatabase;
+  clock?: Clock;
+  /** A pino logger to use instead of one built from `config.logLevel`. */
+  logger?: Logger;
+  /** Where the built web app is; defaults to `web/dist` in the checkout. */
+  webDistDir?: string;
+  /** Extra subscribers (tests); modules register theirs here as they arrive. */
+  subscribers?: Subscriber[];
+  /** Extra routes to register before the app is ready (tests). */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+export interface Ordo {
+  database: AppDatabase;
+  clock: Clock;
+  jobs: JobRegistry;
+  worker: JobWorker;
+  dispatcher: OutboxDispatcher;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ordo: Ordo;
+  }
+}
+
+const defaultWebDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+const schedules: Schedule[] = [{ name: 'platform.housekeeping', cron: '17 3 * * *', jobName: 'platform.housekeeping' }];
+
+/** The Fastify instance with the platform and every module registered. Background work starts on listen/ready. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    ...(options.logger ? {} : { logger: { level: config.logLevel } }),
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : `req_${crypto.randomUUID()}`;
+    },
+    ajv: { customOptions: { allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    // The pino logger type is wider than Fastify's base logger type; behaviour is the same.
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://'),
+  });
+  await registerOpenApi(app, config.publicUrl, version);
+  registerIdempotency(app, { db: database.db, clock });
+
+  const jobs = new JobRegistry();
+  const subscribers = [...(options.subscribers ?? [])];
+  defineSubscriberJobs(jobs, database, subscribers);
+  defineWebhookJobs(jobs, database, clock);
+  jobs.define({
+    name: 'platform.housekeeping',
+    maxAttempts: 3,
+    handle: async () => {
+      const now = clock.now();
+      await purgeExpiredIdempotencyKeys(database.db, now);
+      // Finished jobs are kept a week for inspection; dead ones stay until someone deals with them.
+      await database.db
+        .deleteFrom('jobs')
+        .where('state', '=', 'completed')
+        .where('finishedAt', '<', new Date(now.getTime() - 7 * 24 * 3600 * 1000))
+        .execute();
+    },
+  });
+  const log = app.log as unknown as Logger;
+  const worker = new JobWorker({ database, registry: jobs, clock, log: log.child({ component: 'jobs' }) });
+  const dispatcher = new OutboxDispatcher({ database, subscribers, clock, log: log.child({ component: 'outbox' }) });
+  app.decorate('ordo', { database, clock, jobs, worker, dispatcher });
+
+  registerHealth(app, database as Database<unknown>, migrations);
+  registerWebhookRoutes(app, { database, clock });
+  options.extraRoutes?.(app);
+  await registerWebAssets(app, options.webDistDir ?? defaultWebDist);
+
+  if (config.workers) {
+    app.addHook('onReady', async () => {
+      await saveSchedules(database.db, schedules, clock.now());
+      dispatcher.start();
+      worker.start();
+    });
+    app.addHook('preClose', async () => {
+      await dispatcher.stop();
+      await worker.stop();
+    });
+  }
+  return app;
+}

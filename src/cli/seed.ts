@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import type { AppDatabase } from '../app.ts';
+import type { Clock } from '../platform/clock.ts';
+import { withTransaction } from '../platform/db/transaction.ts';
+
+export interface DemoSeed {
+  /** What it creates, as printed after seeding. */
+  name: string;
+  run: (database: AppDatabase, clock: Clock) => Promise<string>;
+}
+
+/**
+ * The demo shop, module by module. Each seed adds its part and says what it added; modules add
+ * theirs as they arrive (the catalog, customers and staff come first).
+ */
+export const demoSeeds: DemoSeed[] = [];
+
+export interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
+
+/** Sign-ins the demo data creates, printed at start; empty until the staff module seeds them. */
+export const demoLogins: DemoLogin[] = [];
+
+const demoMarker = 'demo.seededAt';
+
+export async function demoSeededAt(database: AppDatabase): Promise<Date | null> {
+  const row = await database.db.selectFrom('ordoMeta').select('value').where('key', '=', demoMarker).executeTakeFirst();
+  return row ? new Date(String(row.value)) : null;
+}
+
+/** Seeds the demo data once; a second run changes nothing and says so. */
+export async function seedDemo(database: AppDatabase, clock: Clock): Promise<string[]> {
+  return withTransaction(database, async (trx) => {
+    // Two processes seeding at once must not both seed: the first takes the lock, the second sees its marker.
+    if (database.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('ordo.seed.demo'))`.execute(trx);
+    const seeded = await trx.selectFrom('ordoMeta').select('value').where('key', '=', demoMarker).executeTakeFirst();
+    if (seeded) return [];
+    const report: string[] = [];
+    const now = clock.now();
+    for (const seed of demoSeeds) report.push(await seed.run({ ...database, db: trx }, clock));
+    await trx
+      .insertInto('ordoMeta')
+      .values({ key: demoMarker, value: JSON.stringify(now.toISOString()), updatedAt: now })
+      .execute();
+    return report;
+  });
+}

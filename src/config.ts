@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+
+/** Typed configuration. This file is the only reader of `process.env`. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A `postgres://` URL selects PostgreSQL; undefined selects the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files (ignored with `databaseUrl`). */
+  dataDir: string;
+  logLevel: LogLevel;
+  /** The address people and webhooks use to reach this instance. */
+  publicUrl: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Run the outbox dispatcher and job workers in this process. */
+  workers: boolean;
+}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** Raised at start when a variable is malformed; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Configuration error: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// (got ${url.protocol}//)`);
+  }
+  return raw;
+}
+
+function publicUrl(env: Env, host: string, port: number): string {
+  const raw = env.ORDO_PUBLIC_URL?.trim();
+  if (!raw) {
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('ORDO_PUBLIC_URL', `is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('ORDO_PUBLIC_URL', 'must start with http:// or https://');
+  }
+  return url.toString().replace(/\/$/, '');
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${logLevels.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  return {
+    port,
+    host,
+    databaseUrl: databaseUrl(env),
+    dataDir: resolve(env.ORDO_DATA_DIR?.trim() || './data'),
+    logLevel,
+    publicUrl: publicUrl(env, host, port),
+    bodyLimit: integer(env, 'ORDO_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    workers: boolean(env, 'ORDO_WORKERS', true),
+  };
+}

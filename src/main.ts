@@ -1,0 +1,120 @@
+import closeWithGrace from 'close-with-grace';
+import { Command } from 'commander';
+import { type AppDatabase, buildApp } from './app.ts';
+import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
+import { demoLogins, seedDemo } from './cli/seed.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { migrations } from './migrations.ts';
+import { systemClock } from './platform/clock.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { MigrationError, migrateToLatest, pendingMigrations } from './platform/db/migrate.ts';
+import { version } from './version.ts';
+
+const started = performance.now();
+const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+
+async function openMigrated(config: Config): Promise<{ database: AppDatabase; firstRun: boolean }> {
+  const database: AppDatabase = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const firstRun = (await pendingMigrations(database.db, migrations)).length === Object.keys(migrations).length;
+  const applied = await migrateToLatest(database.db, migrations);
+  if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  return { database, firstRun };
+}
+
+function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+async function serve(config: Config, options: { seedOnFirstRun: boolean }): Promise<void> {
+  const { database, firstRun } = await openMigrated(config);
+  if (options.seedOnFirstRun && firstRun) {
+    const report = await seedDemo(database, systemClock);
+    for (const line of report) console.log(`Demo data: ${line}`);
+  }
+  const app = await buildApp({ config, database, webDistDir });
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'stopping after an unexpected error');
+    else app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  console.log(
+    [
+      '',
+      `Ordo ${version} is ready at ${base} (started in ${elapsed()})`,
+      `  Customer portal  ${base}/`,
+      `  Back office      ${base}/admin`,
+      `  API reference    ${base}/docs`,
+      `  Database         ${describeDatabase(config)}`,
+      ...(demoLogins.length > 0
+        ? ['  Demo sign-ins', ...demoLogins.map((l) => `    ${l.role.padEnd(10)} ${l.email} / ${l.password}`)]
+        : ['  Demo sign-ins    none yet: staff accounts arrive with the access-control module']),
+      '',
+    ].join('\n'),
+  );
+}
+
+const program = new Command('ordo').version(version).description('Ordo: orders, stock, fulfilment and service in one place');
+
+program
+  .command('serve')
+  .description('apply pending migrations and serve the API and web app')
+  .action(async () => serve(loadConfig(), { seedOnFirstRun: false }));
+
+program
+  .command('start')
+  .description('what `npm start` runs: build the web app if needed, migrate, seed the demo on first run, serve')
+  .action(async () => {
+    const config = loadConfig();
+    if (webBuildNeeded()) {
+      console.log('Building the web app…');
+      await buildWeb();
+      console.log(`Web app built (${elapsed()})`);
+    }
+    await serve(config, { seedOnFirstRun: true });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const { database } = await openMigrated(config);
+    const pending = await pendingMigrations(database.db, migrations);
+    console.log(pending.length === 0 ? `Database is up to date (${describeDatabase(config)}).` : `Pending: ${pending}`);
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('load data into the database')
+  .option('--demo', 'the demo shop')
+  .action(async (options: { demo?: boolean }) => {
+    if (!options.demo) {
+      console.error('Say what to seed: `ordo seed --demo` loads the demo shop.');
+      process.exitCode = 2;
+      return;
+    }
+    const config = loadConfig();
+    const { database } = await openMigrated(config);
+    const report = await seedDemo(database, systemClock);
+    console.log(report.length > 0 ? report.map((line) => `Demo data: ${line}`).join('\n') : 'The demo data was already seeded.');
+    await database.close();
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    console.error(error.message);
+  } else {
+    console.error('Ordo could not start:', error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,10 @@
+import type { Migrations } from './platform/db/migrate.ts';
+import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
+
+/**
+ * Every migration of the application, platform and modules together, by name. Names sort in
+ * the order they must run: a date, a sequence number and what the migration is about.
+ */
+export const migrations: Migrations = {
+  '2026-11-30-001-platform': platform001,
+};

@@ -1,0 +1,67 @@
+import { EventEmitter } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * An open database: the Kysely handle plus what the platform needs around it.
+ * `signals` carries in-process wake-up hints after commits (outbox, jobs); it holds no state.
+ */
+export interface Database<DB> {
+  kind: DatabaseKind;
+  db: Kysely<DB>;
+  signals: EventEmitter;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; without it, the embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data directory; `memory://` or undefined keeps it in memory. */
+  dataDir?: string | undefined;
+  /** A PGlite snapshot made by `dumpDataDir`, to start from a migrated state (tests). */
+  snapshot?: Blob | File | undefined;
+  /** Connection pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+// Nested JSON (event payloads, stored replies) keeps the keys it was written with.
+const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
+
+// int8 (counts, sums of money) arrive as strings from pg by default; they stay exact as numbers
+// below 2^53, which money in minor units and row counts never reach.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} is beyond the safe integer range`);
+  return n;
+});
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Database<DB>> {
+  const signals = new EventEmitter();
+  signals.setMaxListeners(100);
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // A stuck statement must not hold a request forever.
+      statement_timeout: 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+    });
+    // An idle client that loses its connection emits here; without a listener the process would crash.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
+    return { kind: 'postgres', db, signals, close: () => db.destroy() };
+  }
+  const inMemory = !options.dataDir || options.dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(options.dataDir as string, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(inMemory ? {} : { dataDir: options.dataDir }),
+    ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [camelCase()] });
+  return { kind: 'pglite', db, signals, close: () => db.destroy() };
+}

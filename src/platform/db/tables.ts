@@ -1,0 +1,104 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamp column: read as Date, written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T> = ColumnType<T, string, string>;
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  method: string;
+  path: string;
+  fingerprint: string;
+  state: 'running' | 'completed';
+  responseStatus: number | null;
+  responseHeaders: Json<Record<string, string>> | null;
+  responseBody: string | null;
+  lockedUntil: Timestamp;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+export interface OutboxEventsTable {
+  id: string;
+  type: string;
+  aggregateId: string | null;
+  payload: Json<unknown>;
+  occurredAt: Timestamp;
+  dispatchedAt: Timestamp | null;
+}
+
+export type JobState = 'pending' | 'running' | 'completed' | 'dead';
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: Json<unknown>;
+  state: JobState;
+  priority: Generated<number>;
+  runAt: Timestamp;
+  attempts: Generated<number>;
+  maxAttempts: number;
+  lockedBy: string | null;
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  dedupeKey: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  timezone: string;
+  jobName: string;
+  payload: Json<unknown>;
+  nextRunAt: Timestamp;
+  lastRunAt: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string;
+  secret: string;
+  eventTypes: Json<string[]>;
+  enabled: boolean;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type WebhookDeliveryState = 'pending' | 'delivered' | 'retrying' | 'dead';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  state: WebhookDeliveryState;
+  attempts: Generated<number>;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface MetaTable {
+  key: string;
+  value: Json<unknown>;
+  updatedAt: Timestamp;
+}
+
+/** The platform's tables. Modules add theirs to the application's database type. */
+export interface PlatformTables {
+  idempotencyKeys: IdempotencyKeysTable;
+  outboxEvents: OutboxEventsTable;
+  jobs: JobsTable;
+  jobSchedules: JobSchedulesTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  ordoMeta: MetaTable;
+}

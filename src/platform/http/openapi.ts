@@ -1,0 +1,35 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { ProblemSchema } from './schemas.ts';
+
+/** OpenAPI 3.1 from the route schemas: JSON at `/docs/json`, the browsable reference at `/docs`. */
+export async function registerOpenApi(app: FastifyInstance, publicUrl: string, version: string): Promise<void> {
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ordo API',
+        version,
+        description:
+          'Orders, stock, fulfilment, returns and customer service in one API. Every error is an RFC 9457 ' +
+          '`application/problem+json` reply. Lists are cursor-paginated: pass `limit` and the `next` value of the ' +
+          'previous page as `cursor`. POST requests that create or move money or stock accept an `Idempotency-Key` header.',
+      },
+      servers: [{ url: publicUrl }],
+      tags: [
+        { name: 'Operations', description: 'Liveness and readiness for load balancers and orchestrators' },
+        { name: 'Webhooks', description: 'Signed event deliveries to your endpoints (Standard Webhooks)' },
+      ],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+}

@@ -1,0 +1,140 @@
+import type { ReactNode } from 'react';
+
+export interface IconProps {
+  size?: number;
+}
+
+/** An outline icon component; decorative, so screen readers skip it. */
+export type Icon = (props: IconProps) => ReactNode;
+
+function OutlineSvg({ size = 20, children }: IconProps & { children: ReactNode }) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function DashboardIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="4" y="4" width="6.5" height="6.5" rx="1.5" />
+      <rect x="13.5" y="4" width="6.5" height="6.5" rx="1.5" />
+      <rect x="4" y="13.5" width="6.5" height="6.5" rx="1.5" />
+      <rect x="13.5" y="13.5" width="6.5" height="6.5" rx="1.5" />
+    </OutlineSvg>
+  );
+}
+
+export function OrdersIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M9 5H7a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-2" />
+      <rect x="9" y="3" width="6" height="4" rx="1" />
+      <path d="M9 12h6M9 16h4" />
+    </OutlineSvg>
+  );
+}
+
+export function InventoryIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M12 3l8 4.5v9L12 21l-8-4.5v-9z" />
+      <path d="M4 7.5l8 4.5 8-4.5M12 12v9" />
+    </OutlineSvg>
+  );
+}
+
+export function TruckIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M3 6.5h11v10H3z" />
+      <path d="M14 9.5h3.5l3.5 3.5v3.5h-7" />
+      <circle cx="7" cy="17.5" r="1.75" />
+      <circle cx="17" cy="17.5" r="1.75" />
+    </OutlineSvg>
+  );
+}
+
+export function ReturnIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M9 14l-4-4 4-4" />
+      <path d="M5 10h10.5a4.5 4.5 0 0 1 0 9H14" />
+    </OutlineSvg>
+  );
+}
+
+export function CustomersIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M3 20v-.5A5.5 5.5 0 0 1 8.5 14h1a5.5 5.5 0 0 1 5.5 5.5v.5" />
+      <path d="M16 4.6a3.5 3.5 0 0 1 0 6.8M21 20v-.5a5.5 5.5 0 0 0-3.5-5.1" />
+    </OutlineSvg>
+  );
+}
+
+export function CatalogIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M3.5 5v6.2a2 2 0 0 0 .6 1.4l8.3 8.3a2 2 0 0 0 2.8 0l5.7-5.7a2 2 0 0 0 0-2.8L12.6 4.1a2 2 0 0 0-1.4-.6H5a1.5 1.5 0 0 0-1.5 1.5z" />
+      <circle cx="8" cy="8" r="1.25" />
+    </OutlineSvg>
+  );
+}
+
+export function ServiceDeskIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H9l-5 4z" />
+      <path d="M8 8.5h8M8 11.5h5" />
+    </OutlineSvg>
+  );
+}
+
+export function ReportsIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
+    </OutlineSvg>
+  );
+}
+
+export function SettingsIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
+      <circle cx="15" cy="6" r="2" />
+      <circle cx="9" cy="12" r="2" />
+      <circle cx="17" cy="18" r="2" />
+    </OutlineSvg>
+  );
+}
+
+export function ExternalLinkIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+    </OutlineSvg>
+  );
+}
+
+export function ArrowLeftIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M19 12H5M11 6l-6 6 6 6" />
+    </OutlineSvg>
+  );
+}
