@@ -54,7 +54,9 @@ declare module 'fastify' {
 
 const defaultWebDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
-const schedules: Schedule[] = [{ name: 'platform.housekeeping', cron: '17 3 * * *', jobName: 'platform.housekeeping' }];
+const schedules: Schedule[] = [
+  { name: 'platform.housekeeping', cron: '17 3 * * *', jobName: 'platform.housekeeping' },
+];
 
 /** The Fastify instance with the platform and every module registered. Background work starts on listen/ready. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -64,10 +66,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger,
     ...(options.logger ? {} : { logger: { level: config.logLevel } }),
     bodyLimit: config.bodyLimit,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads the header itself, so a malformed incoming id is replaced rather than echoed.
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : `req_${crypto.randomUUID()}`;
+      return typeof incoming === 'string' && /^[\w.:-]{1,100}$/.test(incoming)
+        ? incoming
+        : `req_${crypto.randomUUID()}`;
     },
     ajv: { customOptions: { allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -120,7 +125,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const log = app.log as unknown as Logger;
   const worker = new JobWorker({ database, registry: jobs, clock, log: log.child({ component: 'jobs' }) });
-  const dispatcher = new OutboxDispatcher({ database, subscribers, clock, log: log.child({ component: 'outbox' }) });
+  const dispatcher = new OutboxDispatcher({
+    database,
+    subscribers,
+    clock,
+    log: log.child({ component: 'outbox' }),
+  });
   app.decorate('ordo', { database, clock, jobs, worker, dispatcher });
 
   registerHealth(app, database as Database<unknown>, migrations);

@@ -1,8 +1,8 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { type AppDatabase, buildApp } from './app.ts';
-import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
 import { demoLogins, seedDemo } from './cli/seed.ts';
+import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrations } from './migrations.ts';
 import { systemClock } from './platform/clock.ts';
@@ -15,7 +15,8 @@ const elapsed = () => `${Math.round(performance.now() - started)} ms`;
 
 async function openMigrated(config: Config): Promise<{ database: AppDatabase; firstRun: boolean }> {
   const database: AppDatabase = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const firstRun = (await pendingMigrations(database.db, migrations)).length === Object.keys(migrations).length;
+  const firstRun =
+    (await pendingMigrations(database.db, migrations)).length === Object.keys(migrations).length;
   const applied = await migrateToLatest(database.db, migrations);
   if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   return { database, firstRun };
@@ -60,7 +61,9 @@ async function serve(config: Config, options: { seedOnFirstRun: boolean }): Prom
   );
 }
 
-const program = new Command('ordo').version(version).description('Ordo: orders, stock, fulfilment and service in one place');
+const program = new Command('ordo')
+  .version(version)
+  .description('Ordo: orders, stock, fulfilment and service in one place');
 
 program
   .command('serve')
@@ -69,7 +72,9 @@ program
 
 program
   .command('start')
-  .description('what `npm start` runs: build the web app if needed, migrate, seed the demo on first run, serve')
+  .description(
+    'what `npm start` runs: build the web app if needed, migrate, seed the demo on first run, serve',
+  )
   .action(async () => {
     const config = loadConfig();
     if (webBuildNeeded()) {
@@ -87,7 +92,9 @@ program
     const config = loadConfig();
     const { database } = await openMigrated(config);
     const pending = await pendingMigrations(database.db, migrations);
-    console.log(pending.length === 0 ? `Database is up to date (${describeDatabase(config)}).` : `Pending: ${pending}`);
+    console.log(
+      pending.length === 0 ? `Database is up to date (${describeDatabase(config)}).` : `Pending: ${pending}`,
+    );
     await database.close();
   });
 
@@ -104,7 +111,11 @@ program
     const config = loadConfig();
     const { database } = await openMigrated(config);
     const report = await seedDemo(database, systemClock);
-    console.log(report.length > 0 ? report.map((line) => `Demo data: ${line}`).join('\n') : 'The demo data was already seeded.');
+    console.log(
+      report.length > 0
+        ? report.map((line) => `Demo data: ${line}`).join('\n')
+        : 'The demo data was already seeded.',
+    );
     await database.close();
   });
 

@@ -27,7 +27,11 @@ export const demoLogins: DemoLogin[] = [];
 const demoMarker = 'demo.seededAt';
 
 export async function demoSeededAt(database: AppDatabase): Promise<Date | null> {
-  const row = await database.db.selectFrom('ordoMeta').select('value').where('key', '=', demoMarker).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('ordoMeta')
+    .select('value')
+    .where('key', '=', demoMarker)
+    .executeTakeFirst();
   return row ? new Date(String(row.value)) : null;
 }
 
@@ -35,8 +39,13 @@ export async function demoSeededAt(database: AppDatabase): Promise<Date | null> 
 export async function seedDemo(database: AppDatabase, clock: Clock): Promise<string[]> {
   return withTransaction(database, async (trx) => {
     // Two processes seeding at once must not both seed: the first takes the lock, the second sees its marker.
-    if (database.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('ordo.seed.demo'))`.execute(trx);
-    const seeded = await trx.selectFrom('ordoMeta').select('value').where('key', '=', demoMarker).executeTakeFirst();
+    if (database.kind === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext('ordo.seed.demo'))`.execute(trx);
+    const seeded = await trx
+      .selectFrom('ordoMeta')
+      .select('value')
+      .where('key', '=', demoMarker)
+      .executeTakeFirst();
     if (seeded) return [];
     const report: string[] = [];
     const now = clock.now();

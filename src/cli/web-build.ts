@@ -18,7 +18,9 @@ export function webBuildNeeded(): boolean {
   const index = join(webDistDir, 'index.html');
   if (!existsSync(index)) return true;
   const builtAt = statSync(index).mtimeMs;
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((p) => join(webDir, p)).filter((p) => existsSync(p));
+  const sources = ['src', 'index.html', 'vite.config.ts']
+    .map((p) => join(webDir, p))
+    .filter((p) => existsSync(p));
   return sources.some((source) => newestChange(source) > builtAt);
 }
 

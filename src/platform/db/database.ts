@@ -14,6 +14,8 @@ export interface Database<DB> {
   kind: DatabaseKind;
   db: Kysely<DB>;
   signals: EventEmitter;
+  /** The embedded engine, when this is PGlite (for snapshots). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -63,5 +65,5 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
     ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [camelCase()] });
-  return { kind: 'pglite', db, signals, close: () => db.destroy() };
+  return { kind: 'pglite', db, signals, pglite, close: () => db.destroy() };
 }

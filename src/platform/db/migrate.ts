@@ -16,7 +16,10 @@ export class MigrationError extends Error {
  * queue behind one another instead of racing; the later ones find nothing left to do.
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations): Promise<string[]> {
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations },
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -27,9 +30,9 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations
 
 /** Names of the known migrations that the database has not applied yet. */
 export async function pendingMigrations<DB>(db: Kysely<DB>, migrations: Migrations): Promise<string[]> {
-  const table = await sql<{ exists: boolean }>`select to_regclass('kysely_migration') is not null as exists`.execute(
-    db,
-  );
+  const table = await sql<{
+    exists: boolean;
+  }>`select to_regclass('kysely_migration') is not null as exists`.execute(db);
   const applied = new Set<string>();
   if (table.rows[0]?.exists) {
     const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);

@@ -38,7 +38,8 @@ export interface JobsTable {
   priority: Generated<number>;
   runAt: Timestamp;
   attempts: Generated<number>;
-  maxAttempts: number;
+  /** Null: the job type's own limit applies. */
+  maxAttempts: number | null;
   lockedBy: string | null;
   lockedUntil: Timestamp | null;
   lastError: string | null;

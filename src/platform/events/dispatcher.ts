@@ -21,7 +21,11 @@ export interface Subscriber {
 const subscriberJob = (name: string) => `subscriber:${name}`;
 
 /** Makes each subscriber a durable job type, so its work survives crashes and is retried. */
-export function defineSubscriberJobs(registry: JobRegistry, database: Database<PlatformTables>, subscribers: Subscriber[]) {
+export function defineSubscriberJobs(
+  registry: JobRegistry,
+  database: Database<PlatformTables>,
+  subscribers: Subscriber[],
+) {
   for (const subscriber of subscribers) {
     registry.define<{ eventId: string }>({
       name: subscriberJob(subscriber.name),
@@ -120,7 +124,10 @@ export class OutboxDispatcher {
       for (const event of events) {
         for (const subscriber of subscribers) {
           if (!matchesEventType(subscriber.events, event.type)) continue;
-          await enqueueJob(trx, now, { name: subscriberJob(subscriber.name), payload: { eventId: event.id } });
+          await enqueueJob(trx, now, {
+            name: subscriberJob(subscriber.name),
+            payload: { eventId: event.id },
+          });
         }
         for (const endpoint of endpoints) {
           if (!matchesEventType(endpoint.eventTypes, event.type)) continue;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { signalAfterCommit } from '../db/transaction.ts';
 import type { PlatformTables } from '../db/tables.ts';
+import { signalAfterCommit } from '../db/transaction.ts';
 import { newId } from '../ids.ts';
 
 /** Something that happened, as subscribers and webhook receivers see it. */
@@ -60,6 +60,9 @@ export async function loadEvent(db: Kysely<PlatformTables>, id: string): Promise
 /** Whether a subscription list (`order.placed`, `order.*`, `*`) covers an event type. */
 export function matchesEventType(patterns: readonly string[], type: string): boolean {
   return patterns.some(
-    (pattern) => pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))),
+    (pattern) =>
+      pattern === '*' ||
+      pattern === type ||
+      (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))),
   );
 }

@@ -61,7 +61,9 @@ const DeliveryState = Type.Union([
 ]);
 const Delivery = Type.Object(
   {
-    id: Type.String({ description: 'Also the `webhook-id` header the receiver sees; the same on every retry.' }),
+    id: Type.String({
+      description: 'Also the `webhook-id` header the receiver sees; the same on every retry.',
+    }),
     endpointId: Type.String(),
     eventId: Type.String(),
     eventType: Type.String(),
@@ -78,7 +80,12 @@ const Delivery = Type.Object(
 );
 
 const CreateBody = Type.Object(
-  { url: Url, description: Type.Optional(Description), eventTypes: EventTypes, enabled: Type.Optional(Type.Boolean()) },
+  {
+    url: Url,
+    description: Type.Optional(Description),
+    eventTypes: EventTypes,
+    enabled: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 const UpdateBody = Type.Partial(CreateBody, { additionalProperties: false, minProperties: 1 });
@@ -105,14 +112,20 @@ export function registerWebhookRoutes(
         response: { 201: CreatedEndpoint, ...problemReplies(422) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createWebhookEndpoint(database, clock, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createWebhookEndpoint(database, clock, request.body)),
   );
 
   app.get<{ Querystring: Static<typeof PageQuery> }>(
     '/api/v1/webhook-endpoints',
     {
       config,
-      schema: { tags, summary: 'List webhook endpoints', querystring: PageQuery, response: { 200: Page(Type.Ref(Endpoint)) } },
+      schema: {
+        tags,
+        summary: 'List webhook endpoints',
+        querystring: PageQuery,
+        response: { 200: Page(Type.Ref(Endpoint)) },
+      },
     },
     async (request) => listWebhookEndpoints(database.db, request.query),
   );
@@ -186,6 +199,7 @@ export function registerWebhookRoutes(
         response: { 202: Type.Ref(Delivery), ...problemReplies(404, 409) },
       },
     },
-    async (request, reply) => reply.code(202).send(await resendWebhookDelivery(database, clock, request.params.id)),
+    async (request, reply) =>
+      reply.code(202).send(await resendWebhookDelivery(database, clock, request.params.id)),
   );
 }

@@ -5,8 +5,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { PlatformTables, WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/tables.ts';
 import { withTransaction } from '../db/transaction.ts';
-import { NotFound, Problem } from '../http/problems.ts';
 import { type Page, type PageQuery, paginate } from '../http/pagination.ts';
+import { NotFound, Problem } from '../http/problems.ts';
 import { newId } from '../ids.ts';
 import { type EnqueueOptions, enqueueJob, type JobRegistry } from '../jobs/queue.ts';
 import { loadEvent } from './outbox.ts';
@@ -24,7 +24,12 @@ const deliveryTimeoutMs = 10_000;
 const jobName = 'webhook.deliver';
 
 export function webhookDeliveryJob(deliveryId: string): EnqueueOptions {
-  return { name: jobName, payload: { deliveryId }, maxAttempts: webhookMaxAttempts, dedupeKey: `webhook:${deliveryId}` };
+  return {
+    name: jobName,
+    payload: { deliveryId },
+    maxAttempts: webhookMaxAttempts,
+    dedupeKey: `webhook:${deliveryId}`,
+  };
 }
 
 export function newWebhookSecret(): string {
@@ -33,10 +38,19 @@ export function newWebhookSecret(): string {
 
 /** The body a receiver gets: the Standard Webhooks shape of type, timestamp and data. */
 export function webhookBody(event: { id: string; type: string; occurredAt: Date; payload: unknown }): string {
-  return JSON.stringify({ id: event.id, type: event.type, timestamp: event.occurredAt.toISOString(), data: event.payload });
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    data: event.payload,
+  });
 }
 
-export function defineWebhookJobs(registry: JobRegistry, database: Database<PlatformTables>, clock: Clock): void {
+export function defineWebhookJobs(
+  registry: JobRegistry,
+  database: Database<PlatformTables>,
+  clock: Clock,
+): void {
   const db = database.db;
   registry.define<{ deliveryId: string }>({
     name: jobName,
@@ -75,7 +89,10 @@ export function defineWebhookJobs(registry: JobRegistry, database: Database<Plat
         await response.body?.cancel();
         if (status < 200 || status >= 300) failure = `the endpoint replied ${status}`;
       } catch (error) {
-        failure = error instanceof Error && error.name === 'TimeoutError' ? 'timed out after 10 s' : describeFetchError(error);
+        failure =
+          error instanceof Error && error.name === 'TimeoutError'
+            ? 'timed out after 10 s'
+            : describeFetchError(error);
       }
       const now = clock.now();
       const last = attempt >= webhookMaxAttempts;
@@ -90,7 +107,9 @@ export function defineWebhookJobs(registry: JobRegistry, database: Database<Plat
             ? { state: 'delivered', deliveredAt: now, nextAttemptAt: null }
             : {
                 state: last ? 'dead' : 'retrying',
-                nextAttemptAt: last ? null : new Date(now.getTime() + (webhookRetryDelaysMs[attempt - 1] ?? 0)),
+                nextAttemptAt: last
+                  ? null
+                  : new Date(now.getTime() + (webhookRetryDelaysMs[attempt - 1] ?? 0)),
               }),
         })
         .where('id', '=', deliveryId)
@@ -101,7 +120,12 @@ export function defineWebhookJobs(registry: JobRegistry, database: Database<Plat
       const { deliveryId } = job.payload as { deliveryId: string };
       await trx
         .updateTable('webhookDeliveries')
-        .set({ state: 'dead', nextAttemptAt: null, lastError: error, updatedAt: job.finishedAt ?? job.updatedAt })
+        .set({
+          state: 'dead',
+          nextAttemptAt: null,
+          lastError: error,
+          updatedAt: job.finishedAt ?? job.updatedAt,
+        })
         .where('id', '=', deliveryId)
         .execute();
     },
@@ -111,10 +135,20 @@ export function defineWebhookJobs(registry: JobRegistry, database: Database<Plat
 function describeFetchError(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = (cause as { code?: string }).code;
-  return code ? `could not connect (${code})` : `could not connect (${cause instanceof Error ? cause.message : String(cause)})`;
+  return code
+    ? `could not connect (${code})`
+    : `could not connect (${cause instanceof Error ? cause.message : String(cause)})`;
 }
 
-const endpointColumns = ['id', 'url', 'description', 'eventTypes', 'enabled', 'createdAt', 'updatedAt'] as const;
+const endpointColumns = [
+  'id',
+  'url',
+  'description',
+  'eventTypes',
+  'enabled',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export interface EndpointInput {
   url: string;
@@ -146,7 +180,10 @@ export async function createWebhookEndpoint(
   return row;
 }
 
-export async function listWebhookEndpoints(db: Kysely<PlatformTables>, page: PageQuery): Promise<Page<WebhookEndpoint>> {
+export async function listWebhookEndpoints(
+  db: Kysely<PlatformTables>,
+  page: PageQuery,
+): Promise<Page<WebhookEndpoint>> {
   return paginate(db.selectFrom('webhookEndpoints').select(endpointColumns), {
     limit: page.limit,
     cursor: page.cursor,
@@ -156,7 +193,11 @@ export async function listWebhookEndpoints(db: Kysely<PlatformTables>, page: Pag
 }
 
 export async function getWebhookEndpoint(db: Kysely<PlatformTables>, id: string): Promise<WebhookEndpoint> {
-  const row = await db.selectFrom('webhookEndpoints').select(endpointColumns).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('webhookEndpoints')
+    .select(endpointColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound('Webhook endpoint', id);
   return row;
 }
@@ -172,7 +213,9 @@ export async function updateWebhookEndpoint(
     .set({
       ...(changes.url !== undefined ? { url: changes.url } : {}),
       ...(changes.description !== undefined ? { description: changes.description } : {}),
-      ...(changes.eventTypes !== undefined ? { eventTypes: JSON.stringify([...new Set(changes.eventTypes)]) } : {}),
+      ...(changes.eventTypes !== undefined
+        ? { eventTypes: JSON.stringify([...new Set(changes.eventTypes)]) }
+        : {}),
       ...(changes.enabled !== undefined ? { enabled: changes.enabled } : {}),
       updatedAt: clock.now(),
     })
@@ -220,9 +263,13 @@ export async function resendWebhookDelivery(
       .executeTakeFirst();
     if (!delivery) throw new NotFound('Webhook delivery', id);
     if (delivery.state === 'pending' || delivery.state === 'retrying') {
-      throw new Problem('conflict', `Webhook delivery ${id} is still being attempted; it can be resent once it is delivered or dead.`, {
-        extensions: { state: delivery.state },
-      });
+      throw new Problem(
+        'conflict',
+        `Webhook delivery ${id} is still being attempted; it can be resent once it is delivered or dead.`,
+        {
+          extensions: { state: delivery.state },
+        },
+      );
     }
     const now = clock.now();
     await enqueueJob(trx, now, webhookDeliveryJob(id));

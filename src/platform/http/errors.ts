@@ -25,9 +25,13 @@ const fastifyCodes: Record<string, (error: FastifyError, request: FastifyRequest
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
     new Problem('bad-request', 'The Content-Length header does not match the body.'),
   FST_ERR_CTP_BODY_TOO_LARGE: (_error, request) =>
-    new Problem('payload-too-large', `The body is larger than the ${request.routeOptions.bodyLimit} bytes accepted.`, {
-      extensions: { limit: request.routeOptions.bodyLimit },
-    }),
+    new Problem(
+      'payload-too-large',
+      `The body is larger than the ${request.routeOptions.bodyLimit} bytes accepted.`,
+      {
+        extensions: { limit: request.routeOptions.bodyLimit },
+      },
+    ),
 };
 
 function cleanJsonMessage(message: string): string {
@@ -82,6 +86,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, new Problem('not-found', `There is no ${request.method} ${request.url.split('?')[0]} here.`)),
+    sendProblem(
+      reply,
+      new Problem('not-found', `There is no ${request.method} ${request.url.split('?')[0]} here.`),
+    ),
   );
 }

@@ -7,7 +7,11 @@ import { sendProblem } from './errors.ts';
 import { Problem } from './problems.ts';
 
 /** `/health`: the process answers. `/ready`: it can serve, the database is reachable and migrated. */
-export function registerHealth(app: FastifyInstance, database: Database<unknown>, migrations: Migrations): void {
+export function registerHealth(
+  app: FastifyInstance,
+  database: Database<unknown>,
+  migrations: Migrations,
+): void {
   app.get(
     '/health',
     {
@@ -44,9 +48,13 @@ export function registerHealth(app: FastifyInstance, database: Database<unknown>
       if (pending.length > 0) {
         return sendProblem(
           reply,
-          new Problem('service-unavailable', `The database is not migrated: ${pending.length} migration(s) pending.`, {
-            extensions: { pendingMigrations: pending },
-          }),
+          new Problem(
+            'service-unavailable',
+            `The database is not migrated: ${pending.length} migration(s) pending.`,
+            {
+              extensions: { pendingMigrations: pending },
+            },
+          ),
         );
       }
       return { status: 'ready' as const, database: database.kind };

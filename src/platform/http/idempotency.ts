@@ -117,7 +117,10 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
       .where('scope', '=', scope)
       .where('key', '=', key)
       .where((eb) =>
-        eb.or([eb('expiresAt', '<=', now), eb.and([eb('state', '=', 'running'), eb('lockedUntil', '<=', now)])]),
+        eb.or([
+          eb('expiresAt', '<=', now),
+          eb.and([eb('state', '=', 'running'), eb('lockedUntil', '<=', now)]),
+        ]),
       )
       .returning('key')
       .executeTakeFirst();
@@ -141,7 +144,11 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
         new Problem(
           'idempotency-key-reused',
           `Idempotency-Key ${key} was first used for ${existing.method} ${existing.path} with a different body. Use a new key for a new request.`,
-          { errors: [{ pointer: '/Idempotency-Key', in: 'header', detail: 'was used with a different request' }] },
+          {
+            errors: [
+              { pointer: '/Idempotency-Key', in: 'header', detail: 'was used with a different request' },
+            ],
+          },
         ),
       );
     }
@@ -180,7 +187,8 @@ function inUse(key: string, retryAfterSeconds: number): Problem {
 }
 
 async function storeReply(db: Kysely<PlatformTables>, claim: Claim, reply: FastifyReply, payload: unknown) {
-  const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+  const body =
+    typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
   if (reply.statusCode >= 500 || body === null) {
     await release(db, claim);
     return;

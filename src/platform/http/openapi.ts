@@ -4,7 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { ProblemSchema } from './schemas.ts';
 
 /** OpenAPI 3.1 from the route schemas: JSON at `/docs/json`, the browsable reference at `/docs`. */
-export async function registerOpenApi(app: FastifyInstance, publicUrl: string, version: string): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  publicUrl: string,
+  version: string,
+): Promise<void> {
   app.addSchema(ProblemSchema);
   await app.register(swagger, {
     openapi: {

@@ -5,7 +5,10 @@ import { ValidationFailed } from './problems.ts';
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'How many items to return.' }),
   cursor: Type.Optional(
-    Type.String({ maxLength: 500, description: 'The `next` value of the previous page; omit for the first page.' }),
+    Type.String({
+      maxLength: 500,
+      description: 'The `next` value of the previous page; omit for the first page.',
+    }),
   ),
 });
 export type PageQuery = Static<typeof PageQuery>;
@@ -32,7 +35,11 @@ export function encodeCursor(values: CursorValue[]): string {
 export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   const invalid = () =>
     new ValidationFailed([
-      { pointer: '/cursor', in: 'query', detail: 'is not a cursor this list returned; start again without it' },
+      {
+        pointer: '/cursor',
+        in: 'query',
+        detail: 'is not a cursor this list returned; start again without it',
+      },
     ]);
   let values: unknown;
   try {

@@ -34,7 +34,10 @@ export const problemCatalogue = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   'invalid-transition': { status: 409, title: 'This change is not allowed in the current state' },
-  'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  'idempotency-key-in-use': {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still in progress',
+  },
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used with a different request' },
   unauthorized: { status: 401, title: 'Sign-in required' },
   forbidden: { status: 403, title: 'Not allowed' },
@@ -56,7 +59,11 @@ export class Problem extends Error {
   constructor(
     code: ProblemCode,
     detail: string,
-    options: { errors?: FieldError[]; extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[];
+      extensions?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'Problem';
@@ -91,7 +98,10 @@ export class ValidationFailed extends Problem {
   constructor(errors: FieldError[], detail?: string) {
     super(
       'validation-failed',
-      detail ?? (errors.length === 1 ? `${errors[0]?.pointer || 'body'}: ${errors[0]?.detail}` : `${errors.length} fields are not valid.`),
+      detail ??
+        (errors.length === 1
+          ? `${errors[0]?.pointer || 'body'}: ${errors[0]?.detail}`
+          : `${errors.length} fields are not valid.`),
       { errors },
     );
   }

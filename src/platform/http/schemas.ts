@@ -13,7 +13,9 @@ export const ProblemSchema = Type.Object(
         Type.Object({
           pointer: Type.String({ description: 'JSON pointer to the field', examples: ['/url'] }),
           detail: Type.String({ examples: ['must be a valid uri'] }),
-          in: Type.Optional(Type.Union([Type.Literal('query'), Type.Literal('path'), Type.Literal('header')])),
+          in: Type.Optional(
+            Type.Union([Type.Literal('query'), Type.Literal('path'), Type.Literal('header')]),
+          ),
         }),
       ),
     ),
@@ -27,6 +29,8 @@ export function problemReplies(...statuses: number[]): Record<number, TSchema> {
 }
 
 export const IdParam = (prefix: string) =>
-  Type.Object({ id: Type.String({ pattern: `^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`, description: `A ${prefix}_ id` }) });
+  Type.Object({
+    id: Type.String({ pattern: `^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`, description: `A ${prefix}_ id` }),
+  });
 
 export const Timestamp = Type.String({ format: 'date-time', examples: ['2026-11-30T12:00:00.000Z'] });

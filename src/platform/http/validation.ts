@@ -60,7 +60,8 @@ export function fieldErrors(errors: ErrorObject[], context: string | undefined):
     const params = error.params as Record<string, unknown>;
     let pointer = error.instancePath;
     if (error.keyword === 'required') pointer += `/${escapePointer(String(params.missingProperty))}`;
-    if (error.keyword === 'additionalProperties') pointer += `/${escapePointer(String(params.additionalProperty))}`;
+    if (error.keyword === 'additionalProperties')
+      pointer += `/${escapePointer(String(params.additionalProperty))}`;
     const detail = describe(error);
     const key = `${pointer} ${detail}`;
     if (seen.has(key)) continue;

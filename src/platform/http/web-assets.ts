@@ -38,7 +38,10 @@ export async function registerWebAssets(app: FastifyInstance, distDir: string): 
     if (!built) {
       return sendProblem(
         reply,
-        new Problem('service-unavailable', 'The web app has not been built. Run `npm start`, which builds it, or `npm run build:web`.'),
+        new Problem(
+          'service-unavailable',
+          'The web app has not been built. Run `npm start`, which builds it, or `npm run build:web`.',
+        ),
       );
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);

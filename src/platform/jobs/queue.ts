@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { signalAfterCommit } from '../db/transaction.ts';
 import type { JobsTable, PlatformTables } from '../db/tables.ts';
+import { signalAfterCommit } from '../db/transaction.ts';
 import { newId } from '../ids.ts';
 
 export type Job = Selectable<JobsTable>;
@@ -16,7 +16,7 @@ export interface JobContext {
 export interface JobDefinition<Payload = unknown> {
   name: string;
   handle: (payload: Payload, context: JobContext) => Promise<void>;
-  /** Tries before the job is dead-lettered (default 10). */
+  /** Tries before the job is dead-lettered, unless the job was enqueued with its own limit. */
   maxAttempts?: number;
   /** Delay before try `attempt + 1` after try `attempt` failed. */
   backoffMs?: (attempt: number) => number;
@@ -47,6 +47,8 @@ export function exponentialBackoff(attempt: number, baseMs = 1000, capMs = 60 * 
   const exact = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exact * (0.8 + Math.random() * 0.4));
 }
+
+export const defaultMaxAttempts = 10;
 
 export interface EnqueueOptions {
   name: string;
@@ -79,7 +81,7 @@ export async function enqueueJob(
       state: 'pending',
       priority: options.priority ?? 0,
       runAt: options.runAt ?? now,
-      maxAttempts: options.maxAttempts ?? 10,
+      maxAttempts: options.maxAttempts ?? null,
       lockedBy: null,
       lockedUntil: null,
       lastError: null,
@@ -88,12 +90,7 @@ export async function enqueueJob(
       updatedAt: now,
       finishedAt: null,
     })
-    .onConflict((oc) =>
-      oc
-        .column('dedupeKey')
-        .where('state', 'in', ['pending', 'running'])
-        .doNothing(),
-    )
+    .onConflict((oc) => oc.column('dedupeKey').where('state', 'in', ['pending', 'running']).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (row) signalAfterCommit(trx, 'jobs');

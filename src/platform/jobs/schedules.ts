@@ -24,7 +24,11 @@ export function nextRun(cron: string, timezone: string, after: Date): Date {
  * Stores the schedules this version runs. A changed cron expression takes effect from now;
  * an unchanged one keeps its next run, so restarts neither skip nor repeat a run.
  */
-export async function saveSchedules(db: Kysely<PlatformTables>, schedules: Schedule[], now: Date): Promise<void> {
+export async function saveSchedules(
+  db: Kysely<PlatformTables>,
+  schedules: Schedule[],
+  now: Date,
+): Promise<void> {
   for (const schedule of schedules) {
     const timezone = schedule.timezone ?? 'UTC';
     const nextRunAt = nextRun(schedule.cron, timezone, now);

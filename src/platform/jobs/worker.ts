@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { PlatformTables } from '../db/tables.ts';
 import { newId } from '../ids.ts';
-import { exponentialBackoff, type Job, type JobRegistry } from './queue.ts';
+import { defaultMaxAttempts, exponentialBackoff, type Job, type JobRegistry } from './queue.ts';
 import { fireDueSchedules } from './schedules.ts';
 
 export interface WorkerOptions {
@@ -150,7 +150,10 @@ export class JobWorker {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.#fail(job, message.slice(0, 2000)).catch((failError) =>
-        log.error({ err: failError }, 'could not record a job failure; its lease will expire and it will run again'),
+        log.error(
+          { err: failError },
+          'could not record a job failure; its lease will expire and it will run again',
+        ),
       );
       log.warn({ err: error }, 'job failed');
       return;
@@ -158,7 +161,14 @@ export class JobWorker {
     const now = this.#options.clock.now();
     await this.#db
       .updateTable('jobs')
-      .set({ state: 'completed', finishedAt: now, updatedAt: now, lockedBy: null, lockedUntil: null, lastError: null })
+      .set({
+        state: 'completed',
+        finishedAt: now,
+        updatedAt: now,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: null,
+      })
       .where('id', '=', job.id)
       .where('lockedBy', '=', this.id)
       .execute();
@@ -169,10 +179,18 @@ export class JobWorker {
     const now = this.#options.clock.now();
     const holder = job.lockedBy ?? this.id;
     await this.#db.transaction().execute(async (trx) => {
-      if (job.attempts >= job.maxAttempts) {
+      const maxAttempts = job.maxAttempts ?? definition?.maxAttempts ?? defaultMaxAttempts;
+      if (job.attempts >= maxAttempts) {
         const dead = await trx
           .updateTable('jobs')
-          .set({ state: 'dead', finishedAt: now, updatedAt: now, lockedBy: null, lockedUntil: null, lastError: message })
+          .set({
+            state: 'dead',
+            finishedAt: now,
+            updatedAt: now,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: message,
+          })
           .where('id', '=', job.id)
           .where('state', '=', 'running')
           .where('lockedBy', '=', holder)
@@ -222,6 +240,7 @@ export class JobWorker {
       .orderBy('lockedUntil')
       .limit(100)
       .execute();
-    for (const job of expired) await this.#fail(job, 'the worker running this job stopped before it finished');
+    for (const job of expired)
+      await this.#fail(job, 'the worker running this job stopped before it finished');
   }
 }

@@ -3,7 +3,6 @@ export const en = {
   common: {
     productName: 'Ordo',
     skipToContent: 'Skip to main content',
-    loading: 'Loading…',
   },
   portal: {
     documentTitle: 'Track your order · {{shop}}',

@@ -13,6 +13,8 @@ void i18next.use(initReactI18next).init({
   // React escapes what it renders; escaping here too would show entities.
   interpolation: { escapeValue: false },
   returnNull: false,
+  // Keep the browser console for the app's own warnings and errors.
+  showSupportNotice: false,
 });
 
 export { i18next };

@@ -53,7 +53,7 @@ const statements = [
       priority integer not null default 0,
       run_at timestamptz not null,
       attempts integer not null default 0 check (attempts >= 0),
-      max_attempts integer not null check (max_attempts > 0),
+      max_attempts integer check (max_attempts > 0),
       locked_by text,
       locked_until timestamptz,
       last_error text,
@@ -132,5 +132,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const tables = ['webhook_deliveries', 'webhook_endpoints', 'job_schedules', 'jobs', 'outbox_events'];
-  for (const table of [...tables, 'idempotency_keys', 'ordo_meta']) await sql.raw(`drop table ${table}`).execute(db);
+  for (const table of [...tables, 'idempotency_keys', 'ordo_meta'])
+    await sql.raw(`drop table ${table}`).execute(db);
 }
