@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { type AppDatabase, buildApp } from './app.ts';
-import { demoLogins, seedDemo } from './cli/seed.ts';
+import { demoLogins, type SeedResult, seedDemo } from './cli/seed.ts';
 import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrations } from './migrations.ts';
@@ -28,11 +28,17 @@ function describeDatabase(config: Config): string {
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
+function printSeedResult(result: SeedResult): void {
+  if (!result.seeded) console.log('The demo data was already seeded; nothing changed.');
+  else if (result.report.length === 0)
+    console.log('Demo data: nothing to add in this release (the demo shop arrives with the catalog).');
+  else for (const line of result.report) console.log(`Demo data: ${line}`);
+}
+
 async function serve(config: Config, options: { seedOnFirstRun: boolean }): Promise<void> {
   const { database, firstRun } = await openMigrated(config);
   if (options.seedOnFirstRun && firstRun) {
-    const report = await seedDemo(database, systemClock);
-    for (const line of report) console.log(`Demo data: ${line}`);
+    printSeedResult(await seedDemo(database, systemClock));
   }
   const app = await buildApp({ config, database, webDistDir });
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -110,12 +116,7 @@ program
     }
     const config = loadConfig();
     const { database } = await openMigrated(config);
-    const report = await seedDemo(database, systemClock);
-    console.log(
-      report.length > 0
-        ? report.map((line) => `Demo data: ${line}`).join('\n')
-        : 'The demo data was already seeded.',
-    );
+    printSeedResult(await seedDemo(database, systemClock));
     await database.close();
   });
 

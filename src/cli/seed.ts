@@ -35,8 +35,14 @@ export async function demoSeededAt(database: AppDatabase): Promise<Date | null> 
   return row ? new Date(String(row.value)) : null;
 }
 
+export interface SeedResult {
+  /** False when the demo data was already there. */
+  seeded: boolean;
+  report: string[];
+}
+
 /** Seeds the demo data once; a second run changes nothing and says so. */
-export async function seedDemo(database: AppDatabase, clock: Clock): Promise<string[]> {
+export async function seedDemo(database: AppDatabase, clock: Clock): Promise<SeedResult> {
   return withTransaction(database, async (trx) => {
     // Two processes seeding at once must not both seed: the first takes the lock, the second sees its marker.
     if (database.kind === 'postgres')
@@ -46,7 +52,7 @@ export async function seedDemo(database: AppDatabase, clock: Clock): Promise<str
       .select('value')
       .where('key', '=', demoMarker)
       .executeTakeFirst();
-    if (seeded) return [];
+    if (seeded) return { seeded: false, report: [] };
     const report: string[] = [];
     const now = clock.now();
     for (const seed of demoSeeds) report.push(await seed.run({ ...database, db: trx }, clock));
@@ -54,6 +60,6 @@ export async function seedDemo(database: AppDatabase, clock: Clock): Promise<str
       .insertInto('ordoMeta')
       .values({ key: demoMarker, value: JSON.stringify(now.toISOString()), updatedAt: now })
       .execute();
-    return report;
+    return { seeded: true, report };
   });
 }

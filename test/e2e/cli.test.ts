@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnNode } from '../support/processes.ts';
+
+describe('the ordo command', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ordo-cli-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  const env = () => ({ ORDO_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+
+  it('migrates an empty embedded database, then finds nothing to do', async () => {
+    const first = spawnNode(['bin/ordo.js', 'migrate'], env());
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/Applied \d+ migration\(s\)/);
+    expect(first.output()).toContain('Database is up to date (embedded PostgreSQL (PGlite)');
+    const second = spawnNode(['bin/ordo.js', 'migrate'], env());
+    expect(await second.exited).toBe(0);
+    expect(second.output()).not.toContain('Applied');
+  }, 60_000);
+
+  it('seeds the demo once and says so the second time', async () => {
+    const first = spawnNode(['bin/ordo.js', 'seed', '--demo'], env());
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('Demo data');
+    const second = spawnNode(['bin/ordo.js', 'seed', '--demo'], env());
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toContain('The demo data was already seeded; nothing changed.');
+  }, 60_000);
+
+  it('stops with a message naming a bad variable, and no stack trace', async () => {
+    const run = spawnNode(['bin/ordo.js', 'serve'], { ...env(), PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim()).toBe('Configuration error: PORT must be a whole number, got "eighty"');
+  }, 60_000);
+
+  it('asks what to seed when no kind is given', async () => {
+    const run = spawnNode(['bin/ordo.js', 'seed'], env());
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('ordo seed --demo');
+  }, 60_000);
+});
