@@ -6,6 +6,7 @@ import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrations } from './migrations.ts';
 import { systemClock } from './platform/clock.ts';
+import { DataDirInUse } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { MigrationError, migrateToLatest, pendingMigrations } from './platform/db/migrate.ts';
 import { version } from './version.ts';
@@ -123,7 +124,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataDirInUse) {
     console.error(error.message);
   } else {
     console.error('Ordo could not start:', error);

@@ -37,6 +37,24 @@ describe('the ordo command', () => {
     expect(run.output().trim()).toBe('Configuration error: PORT must be a whole number, got "eighty"');
   }, 60_000);
 
+  it('refuses to open a data directory that a running Ordo holds', async () => {
+    const server = spawnNode(['bin/ordo.js', 'serve'], { ...env(), PORT: '0' });
+    try {
+      await server.waitFor(/is ready at/);
+      const second = spawnNode(['bin/ordo.js', 'migrate'], env());
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(
+        `Another Ordo process (pid ${server.process.pid}) is using the data directory`,
+      );
+    } finally {
+      server.process.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+    // Once it stopped, the directory is free again.
+    const after = spawnNode(['bin/ordo.js', 'migrate'], env());
+    expect(await after.exited).toBe(0);
+  }, 60_000);
+
   it('asks what to seed when no kind is given', async () => {
     const run = spawnNode(['bin/ordo.js', 'seed'], env());
     expect(await run.exited).toBe(2);

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -59,11 +60,22 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
     return { kind: 'postgres', db, signals, close: () => db.destroy() };
   }
   const inMemory = !options.dataDir || options.dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(options.dataDir as string, { recursive: true });
+  let release = () => {};
+  if (!inMemory) {
+    await mkdir(options.dataDir as string, { recursive: true });
+    release = lockDataDir(options.dataDir as string);
+  }
   const pglite = await PGlite.create({
     ...(inMemory ? {} : { dataDir: options.dataDir }),
     ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+  }).catch((error: unknown) => {
+    release();
+    throw error;
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [camelCase()] });
-  return { kind: 'pglite', db, signals, pglite, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    release();
+  };
+  return { kind: 'pglite', db, signals, pglite, close };
 }
