@@ -1,15 +1,19 @@
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { migrations } from './migrations.ts';
+import { purgeSessions, registerStaffRoutes, staffAuthenticator } from './modules/staff/index.ts';
+import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
-import type { PlatformTables } from './platform/db/tables.ts';
+import type { Tables } from './platform/db/tables.ts';
 import { defineSubscriberJobs, OutboxDispatcher, type Subscriber } from './platform/events/dispatcher.ts';
 import { registerWebhookRoutes } from './platform/events/webhook-routes.ts';
 import { defineWebhookJobs } from './platform/events/webhooks.ts';
+import { type RoutePermission, registerAccessControl } from './platform/http/access.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from './platform/http/idempotency.ts';
@@ -22,7 +26,9 @@ import { type Schedule, saveSchedules } from './platform/jobs/schedules.ts';
 import { JobWorker } from './platform/jobs/worker.ts';
 import { version } from './version.ts';
 
-export type AppDatabase = Database<PlatformTables>;
+/** Every table of the application: the platform's and each module's. */
+export type AppTables = Tables;
+export type AppDatabase = Database<AppTables>;
 
 export interface AppOptions {
   config: Config;
@@ -44,6 +50,8 @@ export interface Ordo {
   jobs: JobRegistry;
   worker: JobWorker;
   dispatcher: OutboxDispatcher;
+  /** Every registered route with the permission it declares (a test checks none is missing). */
+  routePermissions: () => RoutePermission[];
 }
 
 declare module 'fastify' {
@@ -86,6 +94,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  await app.register(cookie);
+  // First, so that every route registered after it is seen and guarded.
+  const access = registerAccessControl(app, { authenticate: staffAuthenticator(database, clock) });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -103,7 +114,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: config.publicUrl.startsWith('https://'),
   });
   await registerOpenApi(app, config.publicUrl, version);
-  registerIdempotency(app, { db: database.db, clock });
+  registerIdempotency(app, {
+    db: database.db,
+    clock,
+    scopeOf: (request) =>
+      request.principal ? `${request.principal.kind}:${request.principal.id}` : 'anonymous',
+  });
 
   const jobs = new JobRegistry();
   const subscribers = [...(options.subscribers ?? [])];
@@ -115,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     handle: async () => {
       const now = clock.now();
       await purgeExpiredIdempotencyKeys(database.db, now);
+      await purgeSessions(database, now);
       // Finished jobs are kept a week for inspection; dead ones stay until someone deals with them.
       await database.db
         .deleteFrom('jobs')
@@ -131,10 +148,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     log: log.child({ component: 'outbox' }),
   });
-  app.decorate('ordo', { database, clock, jobs, worker, dispatcher });
+  app.decorate('ordo', { database, clock, jobs, worker, dispatcher, routePermissions: access.routes });
 
   registerHealth(app, database as Database<unknown>, migrations);
   registerWebhookRoutes(app, { database, clock });
+  registerAuditRoutes(app, database);
+  registerStaffRoutes(app, { database, clock, secureCookies: config.publicUrl.startsWith('https://') });
   options.extraRoutes?.(app);
   await registerWebAssets(app, options.webDistDir ?? defaultWebDist);
 

@@ -1,7 +1,8 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { type AppDatabase, buildApp } from './app.ts';
-import { demoLogins, type SeedResult, seedDemo } from './cli/seed.ts';
+import { demoLogins, demoSeededAt, type SeedResult, seedDemo } from './cli/seed.ts';
+import { createStaffFromCli } from './cli/staff.ts';
 import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrations } from './migrations.ts';
@@ -9,6 +10,7 @@ import { systemClock } from './platform/clock.ts';
 import { DataDirInUse } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { MigrationError, migrateToLatest, pendingMigrations } from './platform/db/migrate.ts';
+import { Problem } from './platform/http/problems.ts';
 import { version } from './version.ts';
 
 const started = performance.now();
@@ -36,6 +38,27 @@ function printSeedResult(result: SeedResult): void {
   else for (const line of result.report) console.log(`Demo data: ${line}`);
 }
 
+/** The demo's sign-ins when the demo was seeded; otherwise how to create the first owner if there is none. */
+async function signInLines(database: AppDatabase): Promise<string[]> {
+  if (await demoSeededAt(database)) {
+    return [
+      '  Demo sign-ins',
+      ...demoLogins.map((l) => `    ${l.role.padEnd(10)} ${l.email} / ${l.password}`),
+    ];
+  }
+  const anyone = await database.db
+    .selectFrom('staff')
+    .select('id')
+    .where('active', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  if (anyone) return [];
+  return [
+    '  No staff account yet. Create the owner with:',
+    '    npx ordo staff create --role owner --email you@example.com --name "Your Name"',
+  ];
+}
+
 async function serve(config: Config, options: { seedOnFirstRun: boolean }): Promise<void> {
   const { database, firstRun } = await openMigrated(config);
   if (options.seedOnFirstRun && firstRun) {
@@ -60,9 +83,7 @@ async function serve(config: Config, options: { seedOnFirstRun: boolean }): Prom
       `  Back office      ${base}/admin`,
       `  API reference    ${base}/docs`,
       `  Database         ${describeDatabase(config)}`,
-      ...(demoLogins.length > 0
-        ? ['  Demo sign-ins', ...demoLogins.map((l) => `    ${l.role.padEnd(10)} ${l.email} / ${l.password}`)]
-        : ['  Demo sign-ins    none yet: staff accounts arrive with the access-control module']),
+      ...(await signInLines(database)),
       '',
     ].join('\n'),
   );
@@ -121,10 +142,33 @@ program
     await database.close();
   });
 
+const staff = program.command('staff').description('staff accounts');
+staff
+  .command('create')
+  .description('create a staff account (the first owner of a shop that did not start from the demo)')
+  .requiredOption('--role <role>', 'owner, admin, manager, agent or warehouse')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'full name')
+  .option('--password <password>', 'password (asked for when omitted; at least 10 characters)')
+  .action(async (options: { role: string; email: string; name: string; password?: string }) => {
+    const config = loadConfig();
+    const { database } = await openMigrated(config);
+    try {
+      console.log(await createStaffFromCli(database, options));
+    } finally {
+      await database.close();
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataDirInUse) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof MigrationError ||
+    error instanceof DataDirInUse ||
+    error instanceof Problem
+  ) {
     console.error(error.message);
   } else {
     console.error('Ordo could not start:', error);

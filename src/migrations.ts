@@ -1,5 +1,7 @@
+import { staffMigration003 } from './modules/staff/index.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
+import * as platform002 from './platform/db/migrations/2026-11-30-002-audit-log.ts';
 
 /**
  * Every migration of the application, platform and modules together, by name. Names sort in
@@ -7,4 +9,6 @@ import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.t
  */
 export const migrations: Migrations = {
   '2026-11-30-001-platform': platform001,
+  '2026-11-30-002-audit-log': platform002,
+  '2026-11-30-003-staff': staffMigration003,
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDatabase } from '../app.ts';
+import { demoStaffLogins, seedDemoStaff } from '../modules/staff/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 
@@ -13,7 +14,7 @@ export interface DemoSeed {
  * The demo shop, module by module. Each seed adds its part and says what it added; modules add
  * theirs as they arrive (the catalog, customers and staff come first).
  */
-export const demoSeeds: DemoSeed[] = [];
+export const demoSeeds: DemoSeed[] = [{ name: 'staff', run: seedDemoStaff }];
 
 export interface DemoLogin {
   role: string;
@@ -21,8 +22,8 @@ export interface DemoLogin {
   password: string;
 }
 
-/** Sign-ins the demo data creates, printed at start; empty until the staff module seeds them. */
-export const demoLogins: DemoLogin[] = [];
+/** Sign-ins the demo data creates, printed at start. */
+export const demoLogins: DemoLogin[] = demoStaffLogins;
 
 const demoMarker = 'demo.seededAt';
 

@@ -18,7 +18,9 @@ export type IdPrefix =
   | 'ret'
   | 'tkt'
   | 'req'
-  | 'wrk';
+  | 'wrk'
+  | 'aud'
+  | 'ses';
 
 /** A prefix outside `IdPrefix` that `idPrefix` has checked. */
 export type CustomIdPrefix = string & { readonly __brand: 'IdPrefix' };

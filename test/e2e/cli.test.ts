@@ -25,7 +25,7 @@ describe('the ordo command', () => {
   it('seeds the demo once and says so the second time', async () => {
     const first = spawnNode(['bin/ordo.js', 'seed', '--demo'], env());
     expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('Demo data');
+    expect(first.output()).toContain('Demo data: 5 staff accounts, one per role');
     const second = spawnNode(['bin/ordo.js', 'seed', '--demo'], env());
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain('The demo data was already seeded; nothing changed.');
@@ -53,6 +53,50 @@ describe('the ordo command', () => {
     // Once it stopped, the directory is free again.
     const after = spawnNode(['bin/ordo.js', 'migrate'], env());
     expect(await after.exited).toBe(0);
+  }, 60_000);
+
+  it('creates a staff account from the command line, refusing bad input and duplicates', async () => {
+    const args = [
+      'bin/ordo.js',
+      'staff',
+      'create',
+      '--role',
+      'owner',
+      '--email',
+      'first@shop.example',
+      '--name',
+      'First Owner',
+    ];
+    const created = spawnNode([...args, '--password', 'a-long-password'], env());
+    expect(await created.exited).toBe(0);
+    expect(created.output()).toMatch(/Created owner First Owner <first@shop\.example> \(stf_[0-9A-Z]{26}\)/);
+    const again = spawnNode([...args, '--password', 'a-long-password'], env());
+    expect(await again.exited).toBe(1);
+    expect(again.output()).toContain('already exists');
+    const short = spawnNode(
+      [...args.slice(0, 6), 'second@shop.example', '--name', 'X', '--password', 'short'],
+      env(),
+    );
+    expect(await short.exited).toBe(1);
+    expect(short.output()).toContain('--password must NOT have fewer than 10 characters');
+    const badRole = spawnNode(
+      [
+        'bin/ordo.js',
+        'staff',
+        'create',
+        '--role',
+        'boss',
+        '--email',
+        'b@shop.example',
+        '--name',
+        'B',
+        '--password',
+        'a-long-password',
+      ],
+      env(),
+    );
+    expect(await badRole.exited).toBe(1);
+    expect(badRole.output()).toContain('--role must be one of owner, admin, manager, agent, warehouse');
   }, 60_000);
 
   it('asks what to seed when no kind is given', async () => {

@@ -93,8 +93,27 @@ export interface MetaTable {
   updatedAt: Timestamp;
 }
 
-/** The platform's tables. Modules add theirs to the application's database type. */
-export interface PlatformTables {
+export interface AuditLogTable {
+  id: string;
+  actorKind: 'staff' | 'api_key' | 'system';
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  requestId: string | null;
+  at: Timestamp;
+}
+
+/**
+ * Every table Ordo has, as Kysely sees them. The platform's are listed here; each module adds its
+ * own by augmenting this interface (`declare module '…/platform/db/tables.ts' { interface Tables
+ * extends StaffTables {} }`), so one database type serves all code without the platform importing
+ * any module.
+ */
+export interface Tables {
   idempotencyKeys: IdempotencyKeysTable;
   outboxEvents: OutboxEventsTable;
   jobs: JobsTable;
@@ -102,4 +121,8 @@ export interface PlatformTables {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   ordoMeta: MetaTable;
+  auditLog: AuditLogTable;
 }
+
+/** The platform's own tables (the same type: modules extend it in place). */
+export type PlatformTables = Tables;

@@ -6,12 +6,15 @@ const pendingSignals = new WeakMap<object, Set<string>>();
 /**
  * Runs `work` in one transaction. Every service operation goes through here, so a failure
  * leaves nothing half-written. Signals raised with `signalAfterCommit` fire only once the
- * transaction has committed, and never after a rollback.
+ * transaction has committed, and never after a rollback. Called with a database whose handle is
+ * already a transaction, it runs `work` in that transaction.
  */
 export async function withTransaction<DB, T>(
   database: Database<DB>,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
+  // Inside a transaction already (a seed composing several services): join it.
+  if (database.db.isTransaction) return work(database.db as Transaction<DB>);
   let signals: Set<string> | undefined;
   const result = await database.db.transaction().execute(async (trx) => {
     signals = new Set();

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { apiKeyWith } from '../../../test/support/auth.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../test/support/database.ts';
 import { startWebhookReceiver } from '../../../test/support/webhook-receiver.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -44,11 +46,16 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
   let t: TestApp;
   const orders = recordingSubscriber('test-orders', ['order.*']);
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let owner: { headers: Record<string, string> };
+  const call = (options: InjectOptions) =>
+    t.app.inject({ ...options, headers: { ...owner.headers, ...options.headers } });
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     t = await createTestApp(kind, { database: db, subscribers: [orders.subscriber] });
     receiver = await startWebhookReceiver();
+    // An API key, not a session: these tests move the clock past any session's lifetime.
+    owner = await apiKeyWith(t.app, ['webhooks:manage']);
   });
   afterAll(async () => {
     await t.app.close();
@@ -116,7 +123,7 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
   });
 
   it('signs webhook deliveries so an independent Standard Webhooks verifier accepts them', async () => {
-    const created = await t.app.inject({
+    const created = await call({
       method: 'POST',
       url: '/api/v1/webhook-endpoints',
       payload: { url: receiver.url, eventTypes: ['order.shipped'], description: 'ERP' },
@@ -142,7 +149,7 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     expect(
       verifyStandardWebhook(`whsec_${Buffer.from('wrong').toString('base64')}`, got.headers, got.body, now),
     ).toBe(false);
-    const deliveries = await t.app.inject({ url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` });
+    const deliveries = await call({ url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` });
     expect(deliveries.json().items).toEqual([
       expect.objectContaining({
         id: got.headers['webhook-id'],
@@ -152,13 +159,13 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
       }),
     ]);
     // The secret is shown once, at creation.
-    const fetched = await t.app.inject({ url: `/api/v1/webhook-endpoints/${endpoint.id}` });
+    const fetched = await call({ url: `/api/v1/webhook-endpoints/${endpoint.id}` });
     expect(fetched.json().secret).toBeUndefined();
-    await t.app.inject({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${endpoint.id}` });
+    await call({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${endpoint.id}` });
   });
 
   it('retries a failing receiver on schedule, dead-letters after the last try, and resends on request', async () => {
-    const created = await t.app.inject({
+    const created = await call({
       method: 'POST',
       url: '/api/v1/webhook-endpoints',
       payload: { url: receiver.url, eventTypes: ['order.refunded'] },
@@ -169,7 +176,7 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     await append('order.refunded', { amount: 1999 });
     await deliverAll();
     const list = () =>
-      t.app.inject({ url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` }).then((r) => r.json());
+      call({ url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` }).then((r) => r.json());
     expect((await list()).items[0]).toMatchObject({ state: 'retrying', attempts: 1, lastStatus: 503 });
     for (const delay of webhookRetryDelaysMs) {
       t.clock.advance(delay - 1);
@@ -181,7 +188,7 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     expect(attempts).toHaveLength(webhookMaxAttempts);
     // Every retry carries the same message id, so receivers can drop duplicates.
     expect(new Set(attempts.map((a) => a.headers['webhook-id'])).size).toBe(1);
-    const dead = await t.app.inject({
+    const dead = await call({
       url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?state=dead`,
     });
     const [letter] = dead.json().items;
@@ -194,13 +201,13 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     expect(letter.lastError).toContain('503');
 
     receiver.answerAlways(200);
-    const resent = await t.app.inject({
+    const resent = await call({
       method: 'POST',
       url: `/api/v1/webhook-deliveries/${letter.id}/resend`,
     });
     expect(resent.statusCode).toBe(202);
     expect(resent.json()).toMatchObject({ state: 'pending', attempts: 0 });
-    const busy = await t.app.inject({
+    const busy = await call({
       method: 'POST',
       url: `/api/v1/webhook-deliveries/${letter.id}/resend`,
     });
@@ -219,14 +226,14 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
   it('records a receiver that cannot be reached as a failed try', async () => {
     const closed = await startWebhookReceiver();
     await closed.close();
-    const created = await t.app.inject({
+    const created = await call({
       method: 'POST',
       url: '/api/v1/webhook-endpoints',
       payload: { url: closed.url, eventTypes: ['order.held'] },
     });
     await append('order.held', {});
     await deliverAll();
-    const deliveries = await t.app.inject({
+    const deliveries = await call({
       url: `/api/v1/webhook-endpoints/${created.json().id}/deliveries`,
     });
     expect(deliveries.json().items[0]).toMatchObject({ state: 'retrying', lastStatus: null });

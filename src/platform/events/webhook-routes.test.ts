@@ -1,11 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/app.ts';
+import { type Credentials, signInAs } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 
 describe.each(databaseKinds)('webhook endpoints API (%s)', (kind) => {
   const t = useTestApp(kind);
+  let owner: Credentials;
+  beforeAll(async () => {
+    owner = await signInAs(t.app, 'owner');
+  });
+  const call = (options: InjectOptions) =>
+    t.app.inject({ ...options, headers: { ...owner.headers, ...options.headers } });
   const create = (payload: unknown) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', payload: payload as object });
+    call({ method: 'POST', url: '/api/v1/webhook-endpoints', payload: payload as object });
   const count = async () =>
     Number(
       (
@@ -42,7 +50,7 @@ describe.each(databaseKinds)('webhook endpoints API (%s)', (kind) => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = (await t.app.inject({ url: `/api/v1/webhook-endpoints${query}` })).json();
+      const page = (await call({ url: `/api/v1/webhook-endpoints${query}` })).json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((e: { id: string }) => e.id));
       cursor = page.next;
@@ -52,17 +60,17 @@ describe.each(databaseKinds)('webhook endpoints API (%s)', (kind) => {
   });
 
   it('refuses a forged cursor and a limit out of range, naming the query parameter', async () => {
-    const forged = await t.app.inject({ url: '/api/v1/webhook-endpoints?cursor=bm90LWEtY3Vyc29y' });
+    const forged = await call({ url: '/api/v1/webhook-endpoints?cursor=bm90LWEtY3Vyc29y' });
     expect(forged.statusCode).toBe(422);
     expect(forged.json().errors).toEqual([expect.objectContaining({ pointer: '/cursor', in: 'query' })]);
-    const limit = await t.app.inject({ url: '/api/v1/webhook-endpoints?limit=1000' });
+    const limit = await call({ url: '/api/v1/webhook-endpoints?limit=1000' });
     expect(limit.statusCode).toBe(422);
     expect(limit.json().errors).toEqual([expect.objectContaining({ pointer: '/limit', in: 'query' })]);
   });
 
   it('changes, disables and deletes an endpoint', async () => {
     const { id } = (await create({ url: 'https://a.example.com/hook', eventTypes: ['order.placed'] })).json();
-    const changed = await t.app.inject({
+    const changed = await call({
       method: 'PATCH',
       url: `/api/v1/webhook-endpoints/${id}`,
       payload: { enabled: false, eventTypes: ['order.*', 'order.*'] },
@@ -74,31 +82,35 @@ describe.each(databaseKinds)('webhook endpoints API (%s)', (kind) => {
       eventTypes: ['order.*'],
       url: 'https://a.example.com/hook',
     });
-    const empty = await t.app.inject({
+    const empty = await call({
       method: 'PATCH',
       url: `/api/v1/webhook-endpoints/${id}`,
       payload: {},
     });
     expect(empty.statusCode).toBe(422);
-    expect(
-      (await t.app.inject({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${id}` })).statusCode,
-    ).toBe(204);
-    const gone = await t.app.inject({ url: `/api/v1/webhook-endpoints/${id}` });
+    expect((await call({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${id}` })).statusCode).toBe(204);
+    const gone = await call({ url: `/api/v1/webhook-endpoints/${id}` });
     expect(gone.statusCode).toBe(404);
     expect(gone.json()).toMatchObject({ type: 'https://ordo.dev/problems/not-found', id });
-    expect(
-      (await t.app.inject({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${id}` })).statusCode,
-    ).toBe(404);
+    expect((await call({ method: 'DELETE', url: `/api/v1/webhook-endpoints/${id}` })).statusCode).toBe(404);
   });
 
   it('refuses a malformed id in the path with 422 naming it', async () => {
-    const res = await t.app.inject({ url: '/api/v1/webhook-endpoints/ord_123' });
+    const res = await call({ url: '/api/v1/webhook-endpoints/ord_123' });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([expect.objectContaining({ pointer: '/id', in: 'path' })]);
   });
 
+  it('refuses callers without the webhooks:manage permission', async () => {
+    expect((await t.app.inject({ url: '/api/v1/webhook-endpoints' })).statusCode).toBe(401);
+    const agent = await signInAs(t.app, 'agent');
+    const res = await t.app.inject({ url: '/api/v1/webhook-endpoints', headers: agent.headers });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().permission).toBe('webhooks:manage');
+  });
+
   it('describes the routes in OpenAPI 3.1', async () => {
-    const spec = (await t.app.inject({ url: '/docs/json' })).json();
+    const spec = (await call({ url: '/docs/json' })).json();
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining([
@@ -109,7 +121,7 @@ describe.each(databaseKinds)('webhook endpoints API (%s)', (kind) => {
       ]),
     );
     expect(spec.paths['/api/v1/webhook-endpoints'].post.requestBody).toBeDefined();
-    const docs = await t.app.inject({ url: '/docs' });
+    const docs = await call({ url: '/docs' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
   });

@@ -21,10 +21,12 @@ describe.each(databaseKinds)('problem replies (%s)', (kind) => {
     logger: log.logger,
     env: { ORDO_BODY_LIMIT: '2048' },
     extraRoutes: (app) => {
-      app.post('/api/v1/test/things', { schema: { body: Body } }, async (_request, reply) =>
-        reply.code(201).send({ ok: true }),
+      app.post(
+        '/api/v1/test/things',
+        { config: { permission: 'public' }, schema: { body: Body } },
+        async (_request, reply) => reply.code(201).send({ ok: true }),
       );
-      app.get('/api/v1/test/bug', async () => {
+      app.get('/api/v1/test/bug', { config: { permission: 'public' } }, async () => {
         throw new Error('secret internal detail at /srv/ordo/src/thing.ts:42');
       });
     },

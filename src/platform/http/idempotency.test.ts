@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, useTestApp } from '../../../test/support/app.ts';
+import { apiKeyWith } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 
 /** A route that counts how often it really ran and can be held open to test a concurrent duplicate. */
@@ -11,7 +12,10 @@ function counterRoutes() {
     extraRoutes: (app: import('fastify').FastifyInstance) => {
       app.post(
         '/api/v1/test/payments',
-        { schema: { body: Type.Object({ amount: Type.Integer(), hold: Type.Optional(Type.Boolean()) }) } },
+        {
+          config: { permission: 'public' },
+          schema: { body: Type.Object({ amount: Type.Integer(), hold: Type.Optional(Type.Boolean()) }) },
+        },
         async (request, reply) => {
           state.runs += 1;
           const run = state.runs;
@@ -115,8 +119,10 @@ describe.each(databaseKinds)('Idempotency-Key (%s)', (kind) => {
   });
 
   it('keeps keys of different callers apart', async () => {
-    const a = await pay('k-shared', { amount: 1 }, 'Bearer a');
-    const b = await pay('k-shared', { amount: 2 }, 'Bearer b');
+    const keyA = await apiKeyWith(t.app, ['orders:write']);
+    const keyB = await apiKeyWith(t.app, ['orders:write']);
+    const a = await pay('k-shared', { amount: 1 }, keyA.headers.authorization);
+    const b = await pay('k-shared', { amount: 2 }, keyB.headers.authorization);
     expect(a.statusCode).toBe(201);
     expect(b.statusCode).toBe(201);
     expect(b.json().amount).toBe(2);

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { markRoutesPublic } from './access.ts';
 import { ProblemSchema } from './schemas.ts';
 
 /** OpenAPI 3.1 from the route schemas: JSON at `/docs/json`, the browsable reference at `/docs`. */
@@ -24,16 +25,35 @@ export async function registerOpenApi(
       servers: [{ url: publicUrl }],
       tags: [
         { name: 'Operations', description: 'Liveness and readiness for load balancers and orchestrators' },
+        { name: 'Sign-in', description: 'Staff sessions: sign in, sign out, who am I, change password' },
+        { name: 'Staff', description: 'Staff accounts and their roles (owner only)' },
+        { name: 'API keys', description: 'Keys for integrations, with scopes (owner only)' },
+        { name: 'Audit log', description: 'Who changed what, when, from what to what' },
         { name: 'Webhooks', description: 'Signed event deliveries to your endpoints (Standard Webhooks)' },
       ],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created by the shop owner' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ordo_session',
+            description: 'A staff session from /api/v1/auth/login',
+          },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
     },
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    staticCSP: true,
-    uiConfig: { docExpansion: 'list', deepLinking: true },
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      uiConfig: { docExpansion: 'list', deepLinking: true, persistAuthorization: true },
+    });
   });
 }

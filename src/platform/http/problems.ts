@@ -41,6 +41,8 @@ export const problemCatalogue = {
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used with a different request' },
   unauthorized: { status: 401, title: 'Sign-in required' },
   forbidden: { status: 403, title: 'Not allowed' },
+  'csrf-failed': { status: 403, title: 'Missing or wrong CSRF token' },
+  'invalid-credentials': { status: 401, title: 'Email or password is wrong' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },

@@ -75,3 +75,9 @@ export function fieldErrors(errors: ErrorObject[], context: string | undefined):
 function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** Validates a value against a body schema outside HTTP (the command line), with the same field errors. */
+export function checkBody(schema: object, value: unknown): FieldError[] {
+  const validate = strictAjv.compile(schema);
+  return validate(value) ? [] : fieldErrors(validate.errors ?? [], 'body');
+}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { markRoutesPublic } from './access.ts';
 import { sendProblem } from './errors.ts';
 import { Problem } from './problems.ts';
 
@@ -15,18 +16,21 @@ const apiPrefixes = ['/api/', '/docs', '/health', '/ready'];
 export async function registerWebAssets(app: FastifyInstance, distDir: string): Promise<void> {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, {
-      root: distDir,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      cacheControl: false,
-      setHeaders: (res, path) => {
-        res.setHeader(
-          'cache-control',
-          path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
+    await app.register(async (files) => {
+      markRoutesPublic(files);
+      await files.register(fastifyStatic, {
+        root: distDir,
+        prefix: '/',
+        wildcard: false,
+        index: false,
+        cacheControl: false,
+        setHeaders: (res, path) => {
+          res.setHeader(
+            'cache-control',
+            path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
     });
   }
 
