@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { migrations } from './migrations.ts';
@@ -14,10 +14,11 @@ import { defineSubscriberJobs, OutboxDispatcher, type Subscriber } from './platf
 import { registerWebhookRoutes } from './platform/events/webhook-routes.ts';
 import { defineWebhookJobs } from './platform/events/webhooks.ts';
 import { type RoutePermission, registerAccessControl } from './platform/http/access.ts';
-import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerErrorHandling, sendProblem } from './platform/http/errors.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from './platform/http/idempotency.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
+import { Problem } from './platform/http/problems.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { registerWebAssets } from './platform/http/web-assets.ts';
 import './platform/http/route-config.ts';
@@ -85,6 +86,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // Errors raised before routing (a malformed URL) get the same problem replies.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      void sendProblem(reply as unknown as FastifyReply, new Problem('bad-request', error.message));
+    },
     // The pino logger type is wider than Fastify's base logger type; behaviour is the same.
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
@@ -124,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const jobs = new JobRegistry();
   const subscribers = [...(options.subscribers ?? [])];
   defineSubscriberJobs(jobs, database, subscribers);
-  defineWebhookJobs(jobs, database, clock);
+  defineWebhookJobs(jobs, database, clock, { allowPrivateNetworks: config.webhooksAllowPrivate });
   jobs.define({
     name: 'platform.housekeeping',
     maxAttempts: 3,

@@ -15,6 +15,8 @@ export interface Config {
   bodyLimit: number;
   /** Run the outbox dispatcher and job workers in this process. */
   workers: boolean;
+  /** Let webhooks reach loopback and private-network addresses (for receivers on the same network). */
+  webhooksAllowPrivate: boolean;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -104,5 +106,6 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl(env, host, port),
     bodyLimit: integer(env, 'ORDO_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     workers: boolean(env, 'ORDO_WORKERS', true),
+    webhooksAllowPrivate: boolean(env, 'ORDO_WEBHOOKS_ALLOW_PRIVATE', false),
   };
 }

@@ -10,6 +10,7 @@ import { systemClock } from './platform/clock.ts';
 import { DataDirInUse } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { MigrationError, migrateToLatest, pendingMigrations } from './platform/db/migrate.ts';
+import type { Tables } from './platform/db/tables.ts';
 import { Problem } from './platform/http/problems.ts';
 import { version } from './version.ts';
 
@@ -20,7 +21,14 @@ async function openMigrated(config: Config): Promise<{ database: AppDatabase; fi
   const database: AppDatabase = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const firstRun =
     (await pendingMigrations(database.db, migrations)).length === Object.keys(migrations).length;
-  const applied = await migrateToLatest(database.db, migrations);
+  // On PostgreSQL, migrate on a connection of its own without the statement timeout: an index
+  // build may take minutes, and so may waiting for another process's migration lock.
+  const migrator = config.databaseUrl
+    ? await openDatabase<Tables>({ url: config.databaseUrl, poolSize: 1, statementTimeoutMs: 0 })
+    : database;
+  const applied = await migrateToLatest(migrator.db, migrations).finally(() =>
+    migrator === database ? undefined : migrator.close(),
+  );
   if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   return { database, firstRun };
 }

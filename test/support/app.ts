@@ -33,7 +33,13 @@ export async function createTestApp(
   const db = options.database ?? (await createTestDatabase(kind));
   const clock = new TestClock('2026-11-30T09:00:00Z');
   // Background loops stay off: tests run the dispatcher and workers step by step.
-  const config = loadConfig({ LOG_LEVEL: 'silent', ORDO_WORKERS: 'false', ...options.env });
+  // Webhook receivers in tests listen on loopback, which production refuses by default.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    ORDO_WORKERS: 'false',
+    ORDO_WEBHOOKS_ALLOW_PRIVATE: 'true',
+    ...options.env,
+  });
   const app = await buildApp({ ...options, config, database: db.database, clock });
   await app.ready();
   return { app, clock, db };

@@ -213,7 +213,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
   app.post<{ Body: Static<typeof CreateApiKeyBody> }>(
     '/api/v1/api-keys',
     {
-      config: keys,
+      config: { ...keys, secretReply: true },
       schema: {
         tags: keyTags,
         summary: 'Create an API key for an integration; the key is shown only in this reply',

@@ -124,8 +124,7 @@ export async function resumeSession(
     .where('staffSessions.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (
-    !row ||
-    !row.active ||
+    !row?.active ||
     row.expiresAt <= now ||
     now.getTime() - row.sessionCreatedAt.getTime() >= sessionMaxMs
   ) {

@@ -29,19 +29,26 @@ export interface OpenDatabaseOptions {
   snapshot?: Blob | File | undefined;
   /** Connection pool size for PostgreSQL. */
   poolSize?: number;
+  /** Longest a statement may run on PostgreSQL; 0 for none (migrations). Default 30 s. */
+  statementTimeoutMs?: number;
 }
 
 // Nested JSON (event payloads, stored replies) keeps the keys it was written with.
 const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
 
-// int8 (counts, sums of money) arrive as strings from pg by default; they stay exact as numbers
-// below 2^53, which money in minor units and row counts never reach.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
+// One reading of each type on both engines, so code never sees a difference:
+// - int8 (counts, money in minor units) as a number: exact below 2^53, which they never reach;
+// - date as its 'YYYY-MM-DD' text: a calendar day has no time zone to shift it;
+// - numeric stays text (both engines' default), exact; callers convert where they know the scale.
+function parseInt8(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} is beyond the safe integer range`);
   return n;
-});
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+}
+const parseDate = (value: string) => value;
+pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+pg.types.setTypeParser(pg.types.builtins.DATE, parseDate);
+const pgliteParsers = { [pg.types.builtins.INT8]: parseInt8, [pg.types.builtins.DATE]: parseDate };
 
 export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Database<DB>> {
   const signals = new EventEmitter();
@@ -51,7 +58,7 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
       connectionString: options.url,
       max: options.poolSize ?? 10,
       // A stuck statement must not hold a request forever.
-      statement_timeout: 30_000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
       idle_in_transaction_session_timeout: 60_000,
     });
     // An idle client that loses its connection emits here; without a listener the process would crash.
@@ -66,6 +73,7 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
     release = lockDataDir(options.dataDir as string);
   }
   const pglite = await PGlite.create({
+    parsers: pgliteParsers,
     ...(inMemory ? {} : { dataDir: options.dataDir }),
     ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
   }).catch((error: unknown) => {

@@ -11,6 +11,8 @@ export interface IdempotencyKeysTable {
   path: string;
   fingerprint: string;
   state: 'running' | 'completed';
+  /** Token of the request that holds the key; only it may store or release the reply. */
+  claim: string;
   responseStatus: number | null;
   responseHeaders: Json<Record<string, string>> | null;
   responseBody: string | null;

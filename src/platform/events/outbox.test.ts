@@ -178,11 +178,14 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     const list = () =>
       call({ url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` }).then((r) => r.json());
     expect((await list()).items[0]).toMatchObject({ state: 'retrying', attempts: 1, lastStatus: 503 });
-    for (const delay of webhookRetryDelaysMs) {
+    for (const [i, delay] of webhookRetryDelaysMs.entries()) {
       t.clock.advance(delay - 1);
       await deliverAll();
+      // Not a moment early: the schedule is 5 s, 5 min, 30 min, 2 h, 5 h, then 10 h.
+      expect(receiver.received.length - start).toBe(i + 1);
       t.clock.advance(1);
       await deliverAll();
+      expect(receiver.received.length - start).toBe(i + 2);
     }
     const attempts = receiver.received.slice(start);
     expect(attempts).toHaveLength(webhookMaxAttempts);
@@ -223,6 +226,40 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     receiver.answerAlways(204);
   });
 
+  it('sends nothing to a disabled endpoint', async () => {
+    const created = await call({
+      method: 'POST',
+      url: '/api/v1/webhook-endpoints',
+      payload: { url: receiver.url, eventTypes: ['order.paused'] },
+    });
+    const start = receiver.received.length;
+    await append('order.paused', {});
+    await t.app.ordo.dispatcher.dispatchBatch();
+    await call({
+      method: 'PATCH',
+      url: `/api/v1/webhook-endpoints/${created.json().id}`,
+      payload: { enabled: false },
+    });
+    await deliverAll();
+    expect(receiver.received.length).toBe(start);
+    const deliveries = await call({ url: `/api/v1/webhook-endpoints/${created.json().id}/deliveries` });
+    expect(deliveries.json().items[0]).toMatchObject({
+      state: 'dead',
+      lastError: 'not sent: the endpoint is disabled',
+    });
+  });
+
+  it('refuses webhook URLs that carry credentials', async () => {
+    const res = await call({
+      method: 'POST',
+      url: '/api/v1/webhook-endpoints',
+      payload: { url: 'https://shop:s3cret@hooks.example.com/in', eventTypes: ['*'] },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].pointer).toBe('/url');
+    expect(res.body).not.toContain('s3cret');
+  });
+
   it('records a receiver that cannot be reached as a failed try', async () => {
     const closed = await startWebhookReceiver();
     await closed.close();
@@ -238,5 +275,44 @@ describe.each(databaseKinds)('outbox and webhooks (%s)', (kind) => {
     });
     expect(deliveries.json().items[0]).toMatchObject({ state: 'retrying', lastStatus: null });
     expect(deliveries.json().items[0].lastError).toMatch(/could not connect \(ECONNREFUSED\)/);
+  });
+});
+
+describe.each(databaseKinds)('webhooks to private addresses (%s)', (kind) => {
+  it('are refused unless the operator allows them', async () => {
+    const strict = await createTestApp(kind, { env: { ORDO_WEBHOOKS_ALLOW_PRIVATE: 'false' } });
+    const receiver = await startWebhookReceiver();
+    try {
+      const key = await apiKeyWith(strict.app, ['webhooks:manage']);
+      const port = new URL(receiver.url).port;
+      for (const url of [receiver.url, `http://localhost:${port}/hooks`]) {
+        const created = await strict.app.inject({
+          method: 'POST',
+          url: '/api/v1/webhook-endpoints',
+          headers: key.headers,
+          payload: { url, eventTypes: ['order.placed'] },
+        });
+        expect(created.statusCode).toBe(201);
+      }
+      await withTransaction(strict.db.database, (trx) =>
+        appendEvent(trx, strict.clock.now(), { type: 'order.placed', payload: {} }),
+      );
+      await strict.app.ordo.dispatcher.dispatchBatch();
+      await strict.app.ordo.worker.drain();
+      expect(receiver.received).toEqual([]);
+      const deliveries = await strict.db.database.db
+        .selectFrom('webhookDeliveries')
+        .select(['lastError', 'state'])
+        .execute();
+      expect(deliveries).toHaveLength(2);
+      for (const d of deliveries) {
+        expect(d.state).toBe('retrying');
+        expect(d.lastError).toMatch(/^refused: .* is a private or local address \((127\.0\.0\.1|::1)\)$/);
+      }
+    } finally {
+      await receiver.close();
+      await strict.app.close();
+      await strict.db.drop();
+    }
   });
 });

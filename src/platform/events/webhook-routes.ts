@@ -26,9 +26,10 @@ const EventTypes = Type.Array(
 );
 const Url = Type.String({
   format: 'uri',
-  pattern: '^https?://',
+  // http(s), and no user:password@ in the address: credentials belong in the signature, not the URL.
+  pattern: '^https?://[^/?#@]+([/?#].*)?$',
   maxLength: 2000,
-  description: 'Where events are POSTed.',
+  description: 'Where events are POSTed (http or https, without credentials in the address).',
   examples: ['https://shop.example.com/hooks/ordo'],
 });
 const Description = Type.String({ maxLength: 500 });
@@ -104,7 +105,7 @@ export function registerWebhookRoutes(
   app.post<{ Body: Static<typeof CreateBody> }>(
     '/api/v1/webhook-endpoints',
     {
-      config,
+      config: { ...config, secretReply: true },
       schema: {
         tags,
         summary: 'Register a webhook endpoint',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { Webhook } from 'standardwebhooks';
+import { fetch } from 'undici';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { PlatformTables, WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/tables.ts';
@@ -10,6 +11,7 @@ import { NotFound, Problem } from '../http/problems.ts';
 import { newId } from '../ids.ts';
 import { type EnqueueOptions, enqueueJob, type JobRegistry } from '../jobs/queue.ts';
 import { loadEvent } from './outbox.ts';
+import { assertPublicLiteral, PrivateAddressRefused, webhookAgent } from './webhook-network.ts';
 
 export type WebhookEndpoint = Omit<Selectable<WebhookEndpointsTable>, 'secret'>;
 export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
@@ -20,7 +22,8 @@ export type WebhookDelivery = Selectable<WebhookDeliveriesTable>;
  */
 export const webhookRetryDelaysMs = [5, 300, 1800, 7200, 18_000, 36_000, 36_000, 36_000].map((s) => s * 1000);
 export const webhookMaxAttempts = webhookRetryDelaysMs.length + 1;
-const deliveryTimeoutMs = 10_000;
+// Shorter than the shutdown grace period, so a stopping process never waits on a slow receiver.
+const deliveryTimeoutMs = 5_000;
 const jobName = 'webhook.deliver';
 
 export function webhookDeliveryJob(deliveryId: string): EnqueueOptions {
@@ -46,17 +49,24 @@ export function webhookBody(event: { id: string; type: string; occurredAt: Date;
   });
 }
 
+export interface WebhookOptions {
+  /** Deliver to loopback and private-network addresses too (off by default: see webhook-network.ts). */
+  allowPrivateNetworks: boolean;
+}
+
 export function defineWebhookJobs(
   registry: JobRegistry,
   database: Database<PlatformTables>,
   clock: Clock,
+  options: WebhookOptions,
 ): void {
   const db = database.db;
+  const agent = webhookAgent(options.allowPrivateNetworks);
   registry.define<{ deliveryId: string }>({
     name: jobName,
     maxAttempts: webhookMaxAttempts,
     backoffMs: (attempt) => webhookRetryDelaysMs[attempt - 1] ?? webhookRetryDelaysMs.at(-1)!,
-    handle: async ({ deliveryId }, { attempt }) => {
+    handle: async ({ deliveryId }, { attempt, signal }) => {
       const delivery = await db
         .selectFrom('webhookDeliveries')
         .innerJoin('webhookEndpoints', 'webhookEndpoints.id', 'webhookDeliveries.endpointId')
@@ -64,6 +74,19 @@ export function defineWebhookJobs(
         .where('webhookDeliveries.id', '=', deliveryId)
         .executeTakeFirst();
       if (!delivery) return; // its endpoint was deleted, and its deliveries with it
+      if (!delivery.enabled) {
+        await db
+          .updateTable('webhookDeliveries')
+          .set({
+            state: 'dead',
+            lastError: 'not sent: the endpoint is disabled',
+            nextAttemptAt: null,
+            updatedAt: clock.now(),
+          })
+          .where('id', '=', deliveryId)
+          .execute();
+        return;
+      }
       const event = await loadEvent(db, delivery.eventId);
       if (!event) throw new Error(`event ${delivery.eventId} does not exist`);
       const body = webhookBody(event);
@@ -72,7 +95,9 @@ export function defineWebhookJobs(
       let status: number | null = null;
       let failure: string | null = null;
       try {
+        assertPublicLiteral(new URL(delivery.url), options.allowPrivateNetworks);
         const response = await fetch(delivery.url, {
+          dispatcher: agent,
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -83,7 +108,7 @@ export function defineWebhookJobs(
           },
           body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(deliveryTimeoutMs),
+          signal: AbortSignal.any([signal, AbortSignal.timeout(deliveryTimeoutMs)]),
         });
         status = response.status;
         await response.body?.cancel();
@@ -132,12 +157,12 @@ export function defineWebhookJobs(
   });
 }
 
+/** Why a delivery could not be made, without echoing the URL (it may carry tokens in its query). */
 function describeFetchError(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (cause instanceof PrivateAddressRefused) return cause.message;
   const code = (cause as { code?: string }).code;
-  return code
-    ? `could not connect (${code})`
-    : `could not connect (${cause instanceof Error ? cause.message : String(cause)})`;
+  return code ? `could not connect (${code})` : 'could not connect';
 }
 
 const endpointColumns = [
@@ -272,7 +297,10 @@ export async function resendWebhookDelivery(
       );
     }
     const now = clock.now();
-    await enqueueJob(trx, now, webhookDeliveryJob(id));
+    // No dedupe key: the row lock and state check above already allow one resend at a time, and the
+    // previous job may still be finishing its bookkeeping.
+    const { dedupeKey: _previous, ...job } = webhookDeliveryJob(id);
+    await enqueueJob(trx, now, job);
     return trx
       .updateTable('webhookDeliveries')
       .set({ state: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now })

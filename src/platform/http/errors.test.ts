@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger, useTestApp } from '../../../test/support/app.ts';
+import { apiKeyWith } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 
 const Body = Type.Object(
@@ -123,6 +124,29 @@ describe.each(databaseKinds)('problem replies (%s)', (kind) => {
     expect(logged).toBeDefined();
     expect(JSON.stringify(logged)).toContain('secret internal detail');
     expect((logged?.err as { stack?: string } | undefined)?.stack).toContain('errors.test.ts');
+  });
+
+  it('refuses a NUL character anywhere in the body or query, naming where', async () => {
+    const res = await post(JSON.stringify({ name: 'Te\u0000e', quantity: 1, lines: [] }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { pointer: '/name', detail: 'must not contain the NUL character (\\u0000)' },
+    ]);
+    const cursor = Buffer.from(JSON.stringify(['a\u0000'])).toString('base64url');
+    const key = await apiKeyWith(t.app, ['webhooks:manage']);
+    const list = await t.app.inject({
+      url: `/api/v1/webhook-endpoints?cursor=${cursor}`,
+      headers: key.headers,
+    });
+    expect(list.statusCode).toBe(422);
+    expect(list.json().errors[0]).toMatchObject({ pointer: '/cursor', in: 'query' });
+  });
+
+  it('answers a malformed URL with a problem and a request id', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/webhook-endpoints/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['x-request-id']).toMatch(/^req_/);
   });
 
   it('carries a well-formed incoming request id through', async () => {

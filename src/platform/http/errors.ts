@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type FieldError, Problem, type ProblemBody, ValidationFailed } from './problems.ts';
-import { fieldErrors } from './validation.ts';
+import {
+  type FieldError,
+  Problem,
+  type ProblemBody,
+  type ProblemCode,
+  ValidationFailed,
+} from './problems.ts';
+import { fieldErrors, findNul } from './validation.ts';
 
 export const problemContentType = 'application/problem+json; charset=utf-8';
 
@@ -55,15 +61,47 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return new Problem('malformed-json', cleanJsonMessage(error.message));
   }
+  // PostgreSQL refusing a value (bad encoding, NUL) that validation let through: the input's fault.
+  const sqlState = (error as { code?: string }).code;
+  if (sqlState === '22021' || sqlState === '22P05')
+    return new Problem('bad-request', 'The request contains characters that cannot be stored.');
   const status = fastifyError.statusCode;
-  if (status === 404) return new Problem('not-found', error.message);
-  if (status === 429) return new Problem('too-many-requests', error.message);
+  const byStatus: Record<number, ProblemCode> = {
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not-found',
+    405: 'method-not-allowed',
+    409: 'conflict',
+    413: 'payload-too-large',
+    415: 'unsupported-media-type',
+    429: 'too-many-requests',
+  };
+  if (status && byStatus[status]) return new Problem(byStatus[status], error.message);
   if (status && status >= 400 && status < 500) return new Problem('bad-request', error.message);
   return undefined;
 }
 
 /** Every error becomes an RFC 9457 problem; bugs are logged with the request id and never echoed. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Checked before schema validation, for every body and query string.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+    ] as const) {
+      const pointer = findNul(value);
+      if (pointer !== null) {
+        throw new ValidationFailed([
+          {
+            pointer,
+            detail: 'must not contain the NUL character (\\u0000)',
+            ...(part === 'query' ? { in: 'query' as const } : {}),
+          },
+        ]);
+      }
+    }
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request);
     if (problem && problem.status < 500) {

@@ -102,6 +102,41 @@ describe.each(databaseKinds)('Idempotency-Key (%s)', (kind) => {
     expect(after.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('lets a retry take over a request that died, but never with a different body', async () => {
+    const entered = new Promise<void>((resolve) => {
+      routes.state.entered = resolve;
+    });
+    const stuck = pay('k-stale', { amount: 5, hold: true });
+    await entered;
+    t.clock.advance({ minutes: 2, seconds: 1 });
+    const other = await pay('k-stale', { amount: 6 });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().type).toBe('https://ordo.dev/problems/idempotency-key-reused');
+    const retry = await pay('k-stale', { amount: 5, hold: false });
+    expect(retry.statusCode).toBe(422);
+    routes.state.release();
+    await stuck;
+  });
+
+  it('refuses a key on a route whose reply holds a secret shown once', async () => {
+    const key = await apiKeyWith(t.app, ['webhooks:manage']);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhook-endpoints',
+      headers: { ...key.headers, 'idempotency-key': 'k-secret' },
+      payload: { url: 'https://hooks.example.com/in', eventTypes: ['*'] },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/Idempotency-Key', in: 'header' }),
+    ]);
+    const stored = await t.app.ordo.database.db
+      .selectFrom('idempotencyKeys')
+      .select('responseBody')
+      .execute();
+    expect(stored.some((r) => r.responseBody?.includes('whsec_'))).toBe(false);
+  });
+
   it('keeps no reply after a server error, so a retry runs again', async () => {
     routes.state.failNext = true;
     const failed = await pay('k-5xx', { amount: 1 });

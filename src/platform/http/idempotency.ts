@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
@@ -26,6 +26,8 @@ export interface IdempotencyOptions {
 interface Claim {
   scope: string;
   key: string;
+  token: string;
+  renewal: NodeJS.Timeout;
 }
 
 declare module 'fastify' {
@@ -66,7 +68,7 @@ function fingerprintOf(request: FastifyRequest): string {
 export function registerIdempotency(app: FastifyInstance, options: IdempotencyOptions): void {
   const { db, clock } = options;
   const retentionMs = options.retentionMs ?? 24 * 60 * 60 * 1000;
-  const leaseMs = options.leaseMs ?? 60 * 1000;
+  const leaseMs = options.leaseMs ?? 2 * 60 * 1000;
   const scopeOf = options.scopeOf ?? defaultScope;
 
   app.decorateRequest('idempotencyClaim', null);
@@ -85,10 +87,24 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
         },
       ]);
     }
+    if (request.routeOptions.config?.secretReply) {
+      throw new ValidationFailed(
+        [
+          {
+            pointer: '/Idempotency-Key',
+            in: 'header',
+            detail: 'is not accepted here: the reply holds a secret shown only once',
+          },
+        ],
+        'This reply holds a secret that is shown only once, so it is never stored for replay. Send the request without Idempotency-Key.',
+      );
+    }
     const scope = scopeOf(request);
     const fingerprint = fingerprintOf(request);
     const now = clock.now();
+    const token = randomUUID();
     const fresh = {
+      claim: token,
       method: request.method,
       path: request.url,
       fingerprint,
@@ -106,11 +122,27 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
+    const claim = () => {
+      // Renew the lease while the request runs, so a slow request is never mistaken for a dead one.
+      const renewal = setInterval(() => {
+        void db
+          .updateTable('idempotencyKeys')
+          .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .where('claim', '=', token)
+          .execute()
+          .catch((error) => request.log.warn({ err: error }, 'could not renew an idempotency lease'));
+      }, leaseMs / 3);
+      renewal.unref();
+      request.idempotencyClaim = { scope, key, token, renewal };
+    };
     if (inserted) {
-      request.idempotencyClaim = { scope, key };
+      claim();
       return;
     }
-    // A record that expired, or whose request died mid-way, may be taken over by this one.
+    // A record that expired may be taken over by any request; one whose request died mid-way only
+    // by the same request (same body), so a different body still gets its 422.
     const takenOver = await db
       .updateTable('idempotencyKeys')
       .set(fresh)
@@ -119,13 +151,17 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
       .where((eb) =>
         eb.or([
           eb('expiresAt', '<=', now),
-          eb.and([eb('state', '=', 'running'), eb('lockedUntil', '<=', now)]),
+          eb.and([
+            eb('state', '=', 'running'),
+            eb('lockedUntil', '<=', now),
+            eb('fingerprint', '=', fingerprint),
+          ]),
         ]),
       )
       .returning('key')
       .executeTakeFirst();
     if (takenOver) {
-      request.idempotencyClaim = { scope, key };
+      claim();
       return;
     }
     const existing = await db
@@ -162,19 +198,21 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    const claim = request.idempotencyClaim;
-    if (!claim) return payload;
+    const held = request.idempotencyClaim;
+    if (!held) return payload;
     request.idempotencyClaim = null;
-    await storeReply(db, claim, reply, payload);
+    clearInterval(held.renewal);
+    await storeReply(db, held, reply, payload);
     return payload;
   });
 
   // A request that ends without a reply being sent (aborted by the client) must not hold its key.
   app.addHook('onResponse', async (request) => {
-    const claim = request.idempotencyClaim;
-    if (!claim) return;
+    const held = request.idempotencyClaim;
+    if (!held) return;
     request.idempotencyClaim = null;
-    await release(db, claim);
+    clearInterval(held.renewal);
+    await release(db, held);
   });
 }
 
@@ -208,6 +246,7 @@ async function storeReply(db: Kysely<PlatformTables>, claim: Claim, reply: Fasti
     })
     .where('scope', '=', claim.scope)
     .where('key', '=', claim.key)
+    .where('claim', '=', claim.token)
     .execute();
 }
 
@@ -216,6 +255,7 @@ async function release(db: Kysely<PlatformTables>, claim: Claim): Promise<void> 
     .deleteFrom('idempotencyKeys')
     .where('scope', '=', claim.scope)
     .where('key', '=', claim.key)
+    .where('claim', '=', claim.token)
     .where('state', '=', 'running')
     .execute();
 }

@@ -50,7 +50,10 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   if (
     !Array.isArray(values) ||
     values.length !== arity ||
-    !values.every((v) => typeof v === 'string' || typeof v === 'number')
+    !values.every(
+      (v) =>
+        (typeof v === 'string' && !v.includes('\u0000')) || (typeof v === 'number' && Number.isFinite(v)),
+    )
   ) {
     throw invalid();
   }

@@ -45,6 +45,8 @@ function describe(error: ErrorObject): string {
       return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'format':
       return `must be a valid ${params.format}`;
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`;
     default:
       return error.message ?? 'is not valid';
   }
@@ -80,4 +82,25 @@ function escapePointer(token: string): string {
 export function checkBody(schema: object, value: unknown): FieldError[] {
   const validate = strictAjv.compile(schema);
   return validate(value) ? [] : fieldErrors(validate.errors ?? [], 'body');
+}
+
+/** The JSON pointer of the first string (or key) holding a NUL character, which PostgreSQL cannot store. */
+export function findNul(value: unknown, pointer = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? pointer : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${pointer}/${i}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = `${pointer}/${escapePointer(key)}`;
+      if (key.includes('\u0000')) return at;
+      const found = findNul(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

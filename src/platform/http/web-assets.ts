@@ -6,7 +6,8 @@ import { markRoutesPublic } from './access.ts';
 import { sendProblem } from './errors.ts';
 import { Problem } from './problems.ts';
 
-const apiPrefixes = ['/api/', '/docs', '/health', '/ready'];
+// Paths that belong to the server, not the web app: an unknown one is a 404 problem, not index.html.
+const serverPath = /^\/(api\/|api$|docs(\/|$)|health$|ready$)/;
 
 /**
  * Serves the built web app: hashed files under /assets/ are cached for a year (their names
@@ -36,7 +37,7 @@ export async function registerWebAssets(app: FastifyInstance, distDir: string): 
 
   app.get('/*', { schema: { hide: true }, config: { permission: 'public' } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (apiPrefixes.some((prefix) => path.startsWith(prefix))) {
+    if (serverPath.test(path)) {
       return sendProblem(reply, new Problem('not-found', `There is no GET ${path} here.`));
     }
     if (!built) {

@@ -183,22 +183,55 @@ describe.each(databaseKinds)('durable jobs (%s)', (kind) => {
     expect(again.nextRunAt.toISOString()).toBe('2026-12-02T03:00:00.000Z');
   });
 
-  it('marks a job with no handler in this process as failed, not lost', async () => {
-    const { worker, enqueue, job } = setup();
-    const id = (await enqueue('test.unknown', null, { maxAttempts: 1 }))!;
-    await worker().drain();
-    expect(await job(id)).toMatchObject({
-      state: 'dead',
-      lastError: 'no handler is defined for job test.unknown in this process',
+  it('leaves a job it has no handler for to a process that has one (a rolling deploy)', async () => {
+    const { clock, worker, enqueue, job } = setup();
+    const id = (await enqueue('test.newer', null, { maxAttempts: 1 }))!;
+    expect(await worker().drain()).toBe(0);
+    expect(await job(id)).toMatchObject({ state: 'pending', attempts: 0 });
+    const newer = new JobRegistry();
+    let ran = 0;
+    newer.define({ name: 'test.newer', handle: async () => void ran++ });
+    await new JobWorker({ database: db.current, registry: newer, clock, log }).drain();
+    expect(ran).toBe(1);
+    expect(await job(id)).toMatchObject({ state: 'completed' });
+  });
+
+  it('hands unfinished jobs back without using up a try when it stops', async () => {
+    const { registry, worker, enqueue, job } = setup();
+    let sawAbort = false;
+    registry.define({
+      name: 'test.slow',
+      handle: (_payload, { signal }) =>
+        new Promise<void>((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            sawAbort = true;
+            reject(signal.reason);
+          });
+        }),
     });
+    const id = (await enqueue('test.slow', null))!;
+    const w = worker();
+    w.start();
+    await expect.poll(async () => (await job(id)).state).toBe('running');
+    await w.stop(200);
+    expect(sawAbort).toBe(true);
+    expect(await job(id)).toMatchObject({ state: 'pending', attempts: 0, lockedBy: null });
   });
 
   it('runs jobs through the background loop when started, woken by a commit', async () => {
-    const { registry, worker, enqueue } = setup();
+    const { registry, enqueue } = setup();
     const done: number[] = [];
     registry.define({ name: 'test.loop', handle: async (p) => void done.push((p as { n: number }).n) });
-    const w = worker();
+    // Polling once a minute: only the commit's wake-up signal can get these done in time.
+    const w = new JobWorker({
+      database: db.current,
+      registry,
+      clock: new TestClock('2026-11-30T10:00:00Z'),
+      log,
+      pollMs: 60_000,
+    });
     w.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
     try {
       for (let n = 0; n < 20; n++) await enqueue('test.loop', { n });
       await expect.poll(() => done.length, { timeout: 10_000 }).toBe(20);

@@ -50,15 +50,46 @@ export class JobWorker {
     this.#loop = this.#run();
   }
 
-  /** Stops claiming, aborts nothing that is running, and waits for running jobs to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming and waits up to `graceMs` for running jobs; then aborts them (their signal
+   * fires) and hands them back as pending without counting the try, so another worker runs them.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
     this.#options.database.signals.off('jobs', this.#onSignal);
     clearInterval(this.#heartbeat);
     this.#wake?.();
     await this.#loop;
-    await Promise.allSettled([...this.#running.values()].map((r) => r.promise));
+    const running = [...this.#running.values()].map((r) => r.promise);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), graceMs);
+    });
+    const outcome = await Promise.race([Promise.allSettled(running), deadline]);
+    clearTimeout(timer);
+    if (outcome !== 'late') return;
+    const unfinished = [...this.#running.entries()];
+    for (const [, { abort }] of unfinished) abort.abort(new Error('the worker is stopping'));
+    const now = this.#options.clock.now();
+    await this.#db
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'pending',
+        attempts: eb('attempts', '-', 1),
+        lockedBy: null,
+        lockedUntil: null,
+        runAt: now,
+        updatedAt: now,
+      }))
+      .where(
+        'id',
+        'in',
+        unfinished.map(([id]) => id),
+      )
+      .where('lockedBy', '=', this.id)
+      .where('state', '=', 'running')
+      .execute();
   }
 
   /** Claims and runs one batch of due jobs and waits for them; returns how many ran. For tests and the CLI. */
@@ -67,6 +98,11 @@ export class JobWorker {
     const jobs = await this.#claim(this.#options.concurrency);
     await Promise.all(jobs.map((job) => this.#execute(job)));
     return jobs.length;
+  }
+
+  /** Job names this worker claims: only those it has handlers for (other versions may run others). */
+  get #names(): string[] {
+    return this.#options.registry.names;
   }
 
   #onSignal = () => this.#wake?.();
@@ -100,10 +136,12 @@ export class JobWorker {
 
   #track(job: Job): void {
     const abort = new AbortController();
-    const promise = this.#execute(job, abort.signal).finally(() => {
-      this.#running.delete(job.id);
-      this.#wake?.();
-    });
+    const promise = this.#execute(job, abort.signal)
+      .catch((error) => this.#options.log.error({ err: error, job: job.id }, 'job bookkeeping failed'))
+      .finally(() => {
+        this.#running.delete(job.id);
+        this.#wake?.();
+      });
     this.#running.set(job.id, { promise, abort });
   }
 
@@ -114,6 +152,7 @@ export class JobWorker {
   }
 
   async #claim(limit: number): Promise<Job[]> {
+    if (this.#names.length === 0) return [];
     const now = this.#options.clock.now();
     const until = new Date(now.getTime() + this.#options.leaseMs);
     const due = this.#db
@@ -121,6 +160,7 @@ export class JobWorker {
       .select('id')
       .where('state', '=', 'pending')
       .where('runAt', '<=', now)
+      .where('name', 'in', this.#names)
       .orderBy('priority', 'desc')
       .orderBy('runAt')
       .orderBy('id')
@@ -146,6 +186,7 @@ export class JobWorker {
     const log = this.#options.log.child({ job: job.id, jobName: job.name, attempt: job.attempts });
     try {
       if (!definition) throw new Error(`no handler is defined for job ${job.name} in this process`);
+      if (signal.aborted) throw signal.reason;
       await definition.handle(job.payload, { job, attempt: job.attempts, signal });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -16,6 +16,7 @@ const statements = [
       path text not null,
       fingerprint text not null,
       state text not null check (state in ('running', 'completed')),
+      claim text not null,
       response_status integer,
       response_headers jsonb,
       response_body text,
