@@ -1,3 +1,4 @@
+import { catalogMigration004 } from './modules/catalog/index.ts';
 import { staffMigration003 } from './modules/staff/index.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
@@ -11,4 +12,5 @@ export const migrations: Migrations = {
   '2026-11-30-001-platform': platform001,
   '2026-11-30-002-audit-log': platform002,
   '2026-11-30-003-staff': staffMigration003,
+  '2026-11-30-004-catalog': catalogMigration004,
 };

@@ -28,6 +28,10 @@ export async function registerOpenApi(
         { name: 'Sign-in', description: 'Staff sessions: sign in, sign out, who am I, change password' },
         { name: 'Staff', description: 'Staff accounts and their roles (owner only)' },
         { name: 'API keys', description: 'Keys for integrations, with scopes (owner only)' },
+        {
+          name: 'Catalog',
+          description: 'Products, variants (by SKU) and prices in minor units per currency',
+        },
         { name: 'Audit log', description: 'Who changed what, when, from what to what' },
         { name: 'Webhooks', description: 'Signed event deliveries to your endpoints (Standard Webhooks)' },
       ],
