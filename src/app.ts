@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { migrations } from './migrations.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
+import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { purgeSessions, registerStaffRoutes, staffAuthenticator } from './modules/staff/index.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWebhookRoutes(app, { database, clock });
   registerAuditRoutes(app, database);
   registerCatalogRoutes(app, { database, clock });
+  registerCustomerRoutes(app, { database, clock });
   registerStaffRoutes(app, { database, clock, secureCookies: config.publicUrl.startsWith('https://') });
   options.extraRoutes?.(app);
   await registerWebAssets(app, options.webDistDir ?? defaultWebDist);

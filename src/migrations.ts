@@ -1,4 +1,5 @@
 import { catalogMigration004 } from './modules/catalog/index.ts';
+import { customersMigration005 } from './modules/customers/index.ts';
 import { staffMigration003 } from './modules/staff/index.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
@@ -13,4 +14,5 @@ export const migrations: Migrations = {
   '2026-11-30-002-audit-log': platform002,
   '2026-11-30-003-staff': staffMigration003,
   '2026-11-30-004-catalog': catalogMigration004,
+  '2026-11-30-005-customers': customersMigration005,
 };

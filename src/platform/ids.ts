@@ -19,6 +19,8 @@ export type IdPrefix =
   | 'tkt'
   | 'req'
   | 'wrk'
+  | 'adr'
+  | 'tle'
   | 'aud'
   | 'ses';
 

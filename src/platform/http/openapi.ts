@@ -32,6 +32,10 @@ export async function registerOpenApi(
           name: 'Catalog',
           description: 'Products, variants (by SKU) and prices in minor units per currency',
         },
+        {
+          name: 'Customers',
+          description: 'Customers, addresses, marketing consent and the customer timeline',
+        },
         { name: 'Audit log', description: 'Who changed what, when, from what to what' },
         { name: 'Webhooks', description: 'Signed event deliveries to your endpoints (Standard Webhooks)' },
       ],

@@ -1,0 +1,14 @@
+/** Customers: who buys, how to reach them, where to ship, and their timeline. */
+
+export * as customersMigration005 from './migrations/2026-11-30-005-customers.ts';
+export { registerCustomerRoutes } from './routes.ts';
+export {
+  type Customer,
+  createCustomer,
+  getCustomer,
+  loadCustomers,
+  type NewTimelineEntry,
+  recordTimeline,
+  searchCustomers,
+} from './service.ts';
+export type { CustomerTables } from './tables.ts';
