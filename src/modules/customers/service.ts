@@ -161,7 +161,8 @@ export async function createCustomer(
 ): Promise<Customer> {
   const errors: FieldError[] = [];
   const phone = normalizePhone(input.phone, input.addresses, '/phone', errors);
-  for (const [i, address] of (input.addresses ?? []).entries()) errors.push(...addressErrors(address, `/addresses/${i}`));
+  for (const [i, address] of (input.addresses ?? []).entries())
+    errors.push(...addressErrors(address, `/addresses/${i}`));
   if (errors.length > 0) throw new ValidationFailed(errors);
   const email = input.email?.trim() || null;
   return withTransaction(database, async (trx) => {
