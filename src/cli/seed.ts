@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDatabase } from '../app.ts';
+import { seedDemoCatalog } from '../modules/catalog/index.ts';
+import { seedDemoCustomers } from '../modules/customers/index.ts';
+import { seedDemoLocations } from '../modules/inventory/index.ts';
 import { demoStaffLogins, seedDemoStaff } from '../modules/staff/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
@@ -14,7 +17,12 @@ export interface DemoSeed {
  * The demo shop, module by module. Each seed adds its part and says what it added; modules add
  * theirs as they arrive (the catalog, customers and staff come first).
  */
-export const demoSeeds: DemoSeed[] = [{ name: 'staff', run: seedDemoStaff }];
+export const demoSeeds: DemoSeed[] = [
+  { name: 'staff', run: seedDemoStaff },
+  { name: 'locations', run: seedDemoLocations },
+  { name: 'catalog', run: seedDemoCatalog },
+  { name: 'customers', run: seedDemoCustomers },
+];
 
 export interface DemoLogin {
   role: string;

@@ -1,5 +1,6 @@
 /** The catalog: products, their variants (what is stocked and sold, by SKU) and prices. */
 
+export { demoProducts, seedDemoCatalog } from './demo.ts';
 export { isValidGtin } from './gtin.ts';
 export * as catalogMigration004 from './migrations/2026-11-30-004-catalog.ts';
 export { findVariantBySku, loadProducts, type Product, searchProducts, type Variant } from './queries.ts';

@@ -1,5 +1,6 @@
 /** Customers: who buys, how to reach them, where to ship, and their timeline. */
 
+export { demoCustomers, seedDemoCustomers } from './demo.ts';
 export * as customersMigration005 from './migrations/2026-11-30-005-customers.ts';
 export { registerCustomerRoutes } from './routes.ts';
 export {

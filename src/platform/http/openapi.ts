@@ -36,6 +36,7 @@ export async function registerOpenApi(
           name: 'Customers',
           description: 'Customers, addresses, marketing consent and the customer timeline',
         },
+        { name: 'Inventory', description: 'Warehouses and stores, and the stock they hold' },
         { name: 'Audit log', description: 'Who changed what, when, from what to what' },
         { name: 'Webhooks', description: 'Signed event deliveries to your endpoints (Standard Webhooks)' },
       ],

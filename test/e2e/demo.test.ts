@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { demoLogins, seedDemo } from '../../src/cli/seed.ts';
+import { createTestApp } from '../support/app.ts';
+import { databaseKinds } from '../support/database.ts';
+
+describe.each(databaseKinds)('the demo shop (%s)', (kind) => {
+  it('seeds a believable shop once, and every demo sign-in works with the right role', async () => {
+    const t = await createTestApp(kind);
+    try {
+      const first = await seedDemo(t.app.ordo.database, t.clock);
+      expect(first.seeded).toBe(true);
+      expect((await seedDemo(t.app.ordo.database, t.clock)).seeded).toBe(false);
+
+      for (const login of demoLogins) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: login.email, password: login.password },
+        });
+        expect(res.statusCode, login.email).toBe(200);
+        expect(res.json().staff.role).toBe(login.role);
+      }
+      expect(demoLogins.map((l) => l.email)).toContain('owner@demo.ordo.dev');
+      expect(demoLogins.find((l) => l.role === 'owner')?.password).toBe('ordo-demo-owner');
+
+      const db = t.app.ordo.database.db;
+      const products = await db.selectFrom('products').select(['id', 'status']).execute();
+      expect(products.length).toBeGreaterThanOrEqual(50);
+      const variants = await db.selectFrom('variants').select('id').execute();
+      expect(variants.length).toBeGreaterThan(products.length);
+      const currencies = await db
+        .selectFrom('variantPrices')
+        .select('currency')
+        .distinct()
+        .orderBy('currency')
+        .execute();
+      expect(currencies.map((c) => c.currency)).toEqual(['EUR', 'USD']);
+      const unpriced = await db
+        .selectFrom('variants')
+        .select('id')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('variantPrices')
+                .select('variantId')
+                .whereRef('variantPrices.variantId', '=', 'variants.id')
+                .where('currency', '=', 'USD'),
+            ),
+          ),
+        )
+        .execute();
+      expect(unpriced).toEqual([]);
+
+      const customers = await db.selectFrom('customers').select(['language']).execute();
+      expect(customers).toHaveLength(200);
+      expect(new Set(customers.map((c) => c.language)).size).toBeGreaterThanOrEqual(5);
+      const countries = await db.selectFrom('customerAddresses').select('country').distinct().execute();
+      expect(countries.length).toBeGreaterThanOrEqual(5);
+
+      const locations = await db.selectFrom('locations').select(['kind', 'country']).execute();
+      expect(locations.filter((l) => l.kind === 'warehouse')).toHaveLength(3);
+      expect(new Set(locations.map((l) => l.country)).size).toBe(2);
+    } finally {
+      await t.app.close();
+      await t.db.drop();
+    }
+  }, 120_000);
+});
