@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { type AppDatabase, buildApp } from './app.ts';
+import { exportCatalogFromCli, importCatalogFromCli } from './cli/catalog-files.ts';
 import { demoLogins, demoSeededAt, type SeedResult, seedDemo } from './cli/seed.ts';
 import { createStaffFromCli } from './cli/staff.ts';
 import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
@@ -29,7 +30,7 @@ async function openMigrated(config: Config): Promise<{ database: AppDatabase; fi
   const applied = await migrateToLatest(migrator.db, migrations).finally(() =>
     migrator === database ? undefined : migrator.close(),
   );
-  if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  if (applied.length > 0) console.error(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   return { database, firstRun };
 }
 
@@ -163,6 +164,38 @@ staff
     const { database } = await openMigrated(config);
     try {
       console.log(await createStaffFromCli(database, options));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('import data from a file')
+  .argument('<what>', 'catalog')
+  .argument('<file>', 'CSV file (the format of GET /api/v1/products/export)')
+  .option('--partial', 'import the good rows of a file that has bad ones')
+  .action(async (what: string, file: string, options: { partial?: boolean }) => {
+    if (what !== 'catalog') throw new Problem('bad-request', `Ordo imports "catalog", not "${what}".`);
+    const { database } = await openMigrated(loadConfig());
+    try {
+      if (!(await importCatalogFromCli(database, file, { partial: options.partial ?? false })))
+        process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('export data to a file')
+  .argument('<what>', 'catalog')
+  .argument('[file]', 'CSV file to write; standard output when omitted')
+  .action(async (what: string, file: string | undefined) => {
+    if (what !== 'catalog') throw new Problem('bad-request', `Ordo exports "catalog", not "${what}".`);
+    const { database } = await openMigrated(loadConfig());
+    try {
+      await exportCatalogFromCli(database, file);
     } finally {
       await database.close();
     }

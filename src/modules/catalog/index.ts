@@ -1,5 +1,7 @@
 /** The catalog: products, their variants (what is stocked and sold, by SKU) and prices. */
 
+export { exportCatalogCsv } from './csv-export.ts';
+export { type ImportResult, importCatalogCsv } from './csv-import.ts';
 export { demoProducts, seedDemoCatalog } from './demo.ts';
 export { isValidGtin } from './gtin.ts';
 export * as catalogMigration004 from './migrations/2026-11-30-004-catalog.ts';

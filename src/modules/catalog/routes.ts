@@ -1,9 +1,13 @@
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
+import { Problem } from '../../platform/http/problems.ts';
 import { IdParam, problemReplies } from '../../platform/http/schemas.ts';
+import { exportCatalogCsv } from './csv-export.ts';
+import { importCatalogCsv } from './csv-import.ts';
 import { searchProducts } from './queries.ts';
 import {
   CreateProductBody,
@@ -29,6 +33,7 @@ export function registerCatalogRoutes(
   deps: { database: CatalogDatabase; clock: Clock },
 ): void {
   const { database, clock } = deps;
+  registerCatalogFileRoutes(app, deps);
   app.addSchema(VariantSchema);
   app.addSchema(ProductSchema);
   const tags = ['Catalog'];
@@ -145,4 +150,113 @@ export function registerCatalogRoutes(
     },
     async (request) => updateVariant(database, clock, actorOf(request), request.params.id, request.body),
   );
+}
+
+const importLimitBytes = 512 * 1024 * 1024;
+
+const ImportResultSchema = Type.Object({
+  imported: Type.Boolean(),
+  rows: Type.Integer(),
+  productsCreated: Type.Integer(),
+  productsUpdated: Type.Integer(),
+  variantsCreated: Type.Integer(),
+  variantsUpdated: Type.Integer(),
+  skippedRows: Type.Integer(),
+  errors: Type.Array(Type.Object({ line: Type.Integer(), field: Type.String(), detail: Type.String() })),
+});
+
+/** CSV in and out. Imports are streamed: the file is read as it arrives, never held whole. */
+function registerCatalogFileRoutes(
+  app: FastifyInstance,
+  deps: { database: CatalogDatabase; clock: Clock },
+): void {
+  const { database, clock } = deps;
+  const tags = ['Catalog'];
+  app.get(
+    '/api/v1/products/export',
+    {
+      config: { permission: 'catalog:read' },
+      schema: {
+        tags,
+        summary: 'The whole catalog as CSV, in the format the import reads',
+        produces: ['text/csv'],
+      },
+    },
+    async (_request, reply) => {
+      const csv = await exportCatalogCsv(database.db);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="catalog-${clock.now().toISOString().slice(0, 10)}.csv"`,
+        )
+        .send(csv);
+    },
+  );
+
+  app.register(async (files) => {
+    // The body stays a stream: the importer reads it as it arrives.
+    files.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) =>
+      done(null, payload),
+    );
+    const Query = Type.Object({
+      partial: Type.Optional(
+        Type.Boolean({ default: false, description: 'Import the good rows of a file with bad ones' }),
+      ),
+    });
+    files.post<{ Querystring: Static<typeof Query> }>(
+      '/api/v1/products/import',
+      {
+        config: { permission: 'catalog:write' },
+        schema: {
+          tags,
+          summary: 'Import products and variants from CSV (create by handle and SKU, or update)',
+          description:
+            'Send the file as the body with `Content-Type: text/csv`. One row per variant; rows of one product together. ' +
+            'Columns: handle, title, description, status, tax_class, hs_code, country_of_origin, returnable, image_urls, ' +
+            'option1_name…option3_value, sku, barcode, weight_grams, length_mm, width_mm, height_mm, backorderable, and ' +
+            '`price_<ISO code>` columns with decimal amounts. A file with errors changes nothing unless `partial=true`; ' +
+            'every error names its line and column.',
+          querystring: Query,
+          response: { 200: ImportResultSchema, ...problemReplies(413, 415, 422) },
+        },
+      },
+      async (request, reply) => {
+        // pipeline, not pipe: a failure on either side (a dropped upload, the size limit) ends both.
+        const body = pipeline(request.body as Readable, limitBytes(importLimitBytes), () => {});
+        const result = await importCatalogCsv(database, clock, actorOf(request), body, {
+          partial: request.query.partial ?? false,
+        });
+        if (!result.imported) {
+          const shown = result.errors.slice(0, 1000);
+          throw new Problem(
+            'validation-failed',
+            `The file has ${result.errors.length} error(s); nothing was imported.`,
+            {
+              errors: shown.map((e) => ({
+                pointer: `/lines/${e.line}${e.field ? `/${e.field}` : ''}`,
+                detail: e.detail,
+              })),
+              extensions: { rows: result.rows, rowErrors: shown },
+            },
+          );
+        }
+        return reply.send(result);
+      },
+    );
+  });
+}
+
+function limitBytes(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit)
+        callback(
+          new Problem('payload-too-large', `The file is larger than the ${limit / 1024 / 1024} MB accepted.`),
+        );
+      else callback(null, chunk);
+    },
+  });
 }
