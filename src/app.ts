@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -28,6 +28,7 @@ import './platform/http/route-config.ts';
 import { JobRegistry } from './platform/jobs/queue.ts';
 import { type Schedule, saveSchedules } from './platform/jobs/schedules.ts';
 import { JobWorker } from './platform/jobs/worker.ts';
+import { rootDir } from './root.ts';
 import { version } from './version.ts';
 
 /** Every table of the application: the platform's and each module's. */
@@ -64,7 +65,7 @@ declare module 'fastify' {
   }
 }
 
-const defaultWebDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+const defaultWebDist = join(rootDir, 'web', 'dist');
 
 const schedules: Schedule[] = [
   { name: 'platform.housekeeping', cron: '17 3 * * *', jobName: 'platform.housekeeping' },

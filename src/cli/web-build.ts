@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rootDir } from '../root.ts';
 
-const webDir = fileURLToPath(new URL('../../web', import.meta.url));
+const webDir = join(rootDir, 'web');
 export const webDistDir = join(webDir, 'dist');
 
 function newestChange(path: string): number {
