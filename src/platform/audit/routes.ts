@@ -6,7 +6,7 @@ import { Page, PageQuery } from '../http/pagination.ts';
 import { problemReplies, Timestamp } from '../http/schemas.ts';
 import { listAudit } from './audit.ts';
 
-const AuditEntry = Type.Object(
+export const AuditEntry = Type.Object(
   {
     id: Type.String(),
     actorKind: Type.Union([Type.Literal('staff'), Type.Literal('api_key'), Type.Literal('system')]),

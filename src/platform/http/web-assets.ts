@@ -16,9 +16,10 @@ const serverPath = /^\/(api\/|api$|docs(\/|$)|health$|ready$)/;
  */
 export async function registerWebAssets(app: FastifyInstance, distDir: string): Promise<void> {
   const built = existsSync(join(distDir, 'index.html'));
-  if (built) {
-    await app.register(async (files) => {
-      markRoutesPublic(files);
+  // One context for the files and the fallback: reply.sendFile exists only where the plugin is.
+  await app.register(async (files) => {
+    markRoutesPublic(files);
+    if (built) {
       await files.register(fastifyStatic, {
         root: distDir,
         prefix: '/',
@@ -32,23 +33,22 @@ export async function registerWebAssets(app: FastifyInstance, distDir: string): 
           );
         },
       });
+    }
+    files.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (serverPath.test(path)) {
+        return sendProblem(reply, new Problem('not-found', `There is no GET ${path} here.`));
+      }
+      if (!built) {
+        return sendProblem(
+          reply,
+          new Problem(
+            'service-unavailable',
+            'The web app has not been built. Run `npm start`, which builds it, or `npm run build:web`.',
+          ),
+        );
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
     });
-  }
-
-  app.get('/*', { schema: { hide: true }, config: { permission: 'public' } }, async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (serverPath.test(path)) {
-      return sendProblem(reply, new Problem('not-found', `There is no GET ${path} here.`));
-    }
-    if (!built) {
-      return sendProblem(
-        reply,
-        new Problem(
-          'service-unavailable',
-          'The web app has not been built. Run `npm start`, which builds it, or `npm run build:web`.',
-        ),
-      );
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
   });
 }

@@ -79,10 +79,62 @@ async function readProblem(response: Response): Promise<Problem> {
   };
 }
 
+/** Every list replies `{ items, next }`; pass `next` as `cursor` for the following page. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** The server's reason for one input, from a problem's `errors` list, as a sentence. */
+export function problemFieldError(error: unknown, pointer: string): string | undefined {
+  if (!(error instanceof ProblemError)) return undefined;
+  const detail = error.errors.find((entry) => entry.pointer === pointer)?.detail;
+  return detail ? detail.charAt(0).toUpperCase() + detail.slice(1) : undefined;
+}
+
+/** True when a form shows every field error the problem names, so an extra alert would only repeat them. */
+export function problemOnlyConcerns(error: unknown, pointers: readonly string[]): boolean {
+  return (
+    error instanceof ProblemError &&
+    error.errors.length > 0 &&
+    error.errors.every((entry) => entry.pointer !== undefined && pointers.includes(entry.pointer))
+  );
+}
+
+const csrfHeader = 'x-csrf-token';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// The session's CSRF token lives in memory only: it comes with sign-in and with every /auth/me reply.
+let csrfToken: string | undefined;
+let tokenHolderId: string | undefined;
+
+/** Remembers the signed-in session's CSRF token and whose it is (both undefined after sign-out). */
+export function setCsrfToken(token: string | undefined, staffId?: string): void {
+  csrfToken = token;
+  tokenHolderId = token ? staffId : undefined;
+}
+
 export interface ApiRequest extends Omit<RequestInit, 'body'> {
   /** Sent as JSON with the matching content type. */
   json?: unknown;
   body?: BodyInit | null;
+}
+
+/**
+ * Asks the session for its CSRF token again, as the same person signing in anew in another tab
+ * replaces the session. Someone else's session is not taken over: this page still shows the
+ * previous person, so the change must fail rather than be made in another name.
+ */
+async function refreshCsrfToken(): Promise<boolean> {
+  const response = await fetch('/api/v1/auth/me', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) return false;
+  const me = (await response.json()) as { id?: unknown; csrfToken?: unknown };
+  if (typeof me.csrfToken !== 'string' || me.csrfToken === csrfToken) return false;
+  if (tokenHolderId === undefined || me.id !== tokenHolderId) return false;
+  csrfToken = me.csrfToken;
+  return true;
 }
 
 /**
@@ -97,8 +149,22 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     headers.set('content-type', 'application/json');
     init.body = JSON.stringify(json);
   }
-  const response = await fetch(path, { credentials: 'same-origin', ...init, headers });
-  if (!response.ok) throw new ProblemError(await readProblem(response));
+  // The server refuses cookie-authenticated changes without the session's token.
+  const method = (init.method ?? 'GET').toUpperCase();
+  const withToken = csrfToken !== undefined && !safeMethods.has(method) && !headers.has(csrfHeader);
+  const send = () => {
+    if (withToken && csrfToken) headers.set(csrfHeader, csrfToken);
+    return fetch(path, { credentials: 'same-origin', ...init, headers });
+  };
+  let response = await send();
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    // A refused token changed nothing on the server, so one retry with the session's current token is safe.
+    const staleToken = withToken && problem.status === 403 && problem.type.endsWith('/csrf-failed');
+    if (!staleToken || !(await refreshCsrfToken())) throw new ProblemError(problem);
+    response = await send();
+    if (!response.ok) throw new ProblemError(await readProblem(response));
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text === '' ? undefined : JSON.parse(text)) as T;

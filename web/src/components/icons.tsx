@@ -138,3 +138,99 @@ export function ArrowLeftIcon({ size }: IconProps) {
     </OutlineSvg>
   );
 }
+
+export function StaffIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="4" y="3.5" width="16" height="17" rx="2" />
+      <circle cx="12" cy="10" r="2.75" />
+      <path d="M7.5 17.5a4.5 4.5 0 0 1 9 0M10 3.5v2h4v-2" />
+    </OutlineSvg>
+  );
+}
+
+export function KeyIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="8" cy="15" r="4" />
+      <path d="M10.85 12.15L19 4M16 7l2.5 2.5M13.5 9.5L15.5 11.5" />
+    </OutlineSvg>
+  );
+}
+
+export function AuditIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6" />
+      <path d="M3.5 4v4h4M12 7.5V12l3 2" />
+    </OutlineSvg>
+  );
+}
+
+export function ChevronDownIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M6 9l6 6 6-6" />
+    </OutlineSvg>
+  );
+}
+
+export function ChevronRightIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M9 6l6 6-6 6" />
+    </OutlineSvg>
+  );
+}
+
+export function CopyIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="8.5" y="8.5" width="11.5" height="11.5" rx="2" />
+      <path d="M15.5 8.5V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v7.5a2 2 0 0 0 2 2h2.5" />
+    </OutlineSvg>
+  );
+}
+
+export function CheckIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M5 12.5l4.5 4.5L19 7.5" />
+    </OutlineSvg>
+  );
+}
+
+export function SignOutIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M14 4H6.5A1.5 1.5 0 0 0 5 5.5v13A1.5 1.5 0 0 0 6.5 20H14" />
+      <path d="M10 12h10M16.5 8.5L20 12l-3.5 3.5" />
+    </OutlineSvg>
+  );
+}
+
+export function LockIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3M12 14.5v2" />
+    </OutlineSvg>
+  );
+}
+
+export function PlusIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M12 5v14M5 12h14" />
+    </OutlineSvg>
+  );
+}
+
+export function WarningIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M10.3 4.2L2.9 17a2 2 0 0 0 1.7 3h14.8a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z" />
+      <path d="M12 9.5v4M12 17h.01" />
+    </OutlineSvg>
+  );
+}

@@ -15,7 +15,9 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { DashboardIcon, type Icon } from '../components/icons';
 import { OrdoMark } from '../components/ordo-mark';
 import { SkipLink } from '../components/skip-link';
-import { adminSections } from './admin-sections';
+import { AccountMenu } from '../features/auth/account-menu';
+import { hasPermission, useStaffSession } from '../features/auth/auth-hooks';
+import { type AdminSection, adminSections } from './admin-sections';
 import classes from './admin-shell.module.css';
 
 const navigationId = 'admin-navigation';
@@ -47,6 +49,11 @@ function ShellLink({ to, label, icon: SectionIcon, active, onNavigate }: ShellLi
 /** The back-office frame: header, section navigation (a drawer on small screens) and the page. */
 export function AdminShell() {
   const { t } = useTranslation();
+  const me = useStaffSession();
+  // The server refuses what a role may not do; the navigation only leaves out what would be refused.
+  const allowed = adminSections.filter((section) => hasPermission(me, section.permission));
+  const operations = allowed.filter((section) => section.group === 'operations');
+  const administration = allowed.filter((section) => section.group === 'administration');
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const theme = useMantineTheme();
@@ -56,6 +63,16 @@ export function AdminShell() {
   const drawerClosed = !wide && !opened;
   const drawerOpen = !wide && opened;
   const isActive = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const renderLink = (section: AdminSection) => (
+    <ShellLink
+      key={section.slug}
+      to={`/admin/${section.slug}`}
+      label={t(section.labelKey)}
+      icon={section.icon}
+      active={isActive(`/admin/${section.slug}`)}
+      onNavigate={close}
+    />
+  );
 
   return (
     <AppShell
@@ -91,9 +108,7 @@ export function AdminShell() {
             <Button component={Link} to="/" variant="subtle" color="gray" visibleFrom="sm">
               {t('admin.customerPortal')}
             </Button>
-            <Button component={Link} to="/admin/sign-in" variant="default">
-              {t('admin.signIn')}
-            </Button>
+            <AccountMenu />
           </Group>
         </Group>
       </AppShell.Header>
@@ -119,16 +134,15 @@ export function AdminShell() {
             active={pathname === '/admin' || pathname === '/admin/'}
             onNavigate={close}
           />
-          {adminSections.map((section) => (
-            <ShellLink
-              key={section.slug}
-              to={`/admin/${section.slug}`}
-              label={t(section.labelKey)}
-              icon={section.icon}
-              active={isActive(`/admin/${section.slug}`)}
-              onNavigate={close}
-            />
-          ))}
+          {operations.map(renderLink)}
+          {administration.length > 0 && (
+            <>
+              <Text component="h2" className={classes.navGroup}>
+                {t('admin.navGroups.administration')}
+              </Text>
+              {administration.map(renderLink)}
+            </>
+          )}
         </AppShell.Section>
         <AppShell.Section hiddenFrom="sm" className={classes.navFooter}>
           <NavLink component={Link} to="/" label={t('admin.customerPortal')} onClick={close} />

@@ -1,13 +1,25 @@
-import { Alert, Anchor, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { ProblemError } from '../../api/client';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { ProblemError, problemFieldError } from '../../api/client';
 import { ArrowLeftIcon } from '../../components/icons';
 import { OrdoMark } from '../../components/ordo-mark';
-import { authKeys, useSignIn } from '../../features/auth/auth-hooks';
+import { ProblemAlert } from '../../components/problem-alert';
+import { useMe, useSignIn } from '../../features/auth/auth-hooks';
+import { pathAfterSignIn } from '../../features/auth/sign-in-redirect';
 
 interface FieldErrors {
   email?: string;
@@ -18,8 +30,9 @@ interface FieldErrors {
 export function SignIn() {
   const { t } = useTranslation();
   useDocumentTitle(t('signIn.documentTitle'));
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const next = pathAfterSignIn(searchParams.get('next'));
+  const me = useMe();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,18 +50,13 @@ export function SignIn() {
       document.getElementById(firstInvalid)?.focus();
       return;
     }
-    signIn.mutate(
-      { email: email.trim(), password },
-      {
-        onSuccess: async () => {
-          await queryClient.invalidateQueries({ queryKey: authKeys.all });
-          await navigate('/admin');
-        },
-      },
-    );
+    // Signing in fills the session query, and the check below takes the staff member on to `next`.
+    signIn.mutate({ email: email.trim(), password });
   }
 
   const failure = signIn.error;
+  // Signed in now, or already (another tab, the back button): go where they were heading.
+  if (me.data) return <Navigate to={next} replace />;
 
   return (
     <Center component="main" id="main" mih="100dvh" p="md" bg="gray.0">
@@ -70,11 +78,7 @@ export function SignIn() {
                   {t('signIn.lead')}
                 </Text>
               </div>
-              {failure && (
-                <Alert color="red" variant="light" title={failureTitle(failure, t('signIn.failedTitle'))}>
-                  {failure instanceof ProblemError ? failure.detail : t('signIn.unreachable')}
-                </Alert>
-              )}
+              {failure && <ProblemAlert error={failure} title={t(failureTitleKey(failure))} />}
               <TextInput
                 id="sign-in-email"
                 label={t('signIn.email')}
@@ -84,18 +88,17 @@ export function SignIn() {
                 required
                 withAsterisk={false}
                 value={email}
-                error={fieldErrors.email ?? serverFieldError(failure, '/email')}
+                error={fieldErrors.email ?? problemFieldError(failure, '/email')}
                 onChange={(event) => setEmail(event.currentTarget.value)}
               />
-              <TextInput
+              <PasswordInput
                 id="sign-in-password"
-                type="password"
                 label={t('signIn.password')}
                 autoComplete="current-password"
                 required
                 withAsterisk={false}
                 value={password}
-                error={fieldErrors.password ?? serverFieldError(failure, '/password')}
+                error={fieldErrors.password ?? problemFieldError(failure, '/password')}
                 onChange={(event) => setPassword(event.currentTarget.value)}
               />
               <Button type="submit" fullWidth size="md" loading={signIn.isPending}>
@@ -115,12 +118,7 @@ export function SignIn() {
   );
 }
 
-function failureTitle(error: Error, fallback: string): string {
-  return error instanceof ProblemError ? error.title : fallback;
-}
-
-/** The server's reason for one input, from the problem's `errors` list. */
-function serverFieldError(error: Error | null, pointer: string): string | undefined {
-  if (!(error instanceof ProblemError)) return undefined;
-  return error.errors.find((entry) => entry.pointer === pointer)?.detail;
+function failureTitleKey(error: Error) {
+  if (error instanceof ProblemError && error.status === 429) return 'signIn.throttledTitle' as const;
+  return 'signIn.failedTitle' as const;
 }
