@@ -16,7 +16,7 @@ import {
   pricePrefix,
   type RowError,
 } from './csv-format.ts';
-import type { CatalogDatabase } from './service.ts';
+import type { CatalogDatabase } from './queries.ts';
 import { variantTitle } from './validation.ts';
 
 export interface ImportOptions {

@@ -1,8 +1,9 @@
 import { systemActor } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { gtinCheckDigit } from './gtin.ts';
+import type { CatalogDatabase } from './queries.ts';
 import type { CreateProductBody } from './schema.ts';
-import { type CatalogDatabase, createProduct } from './service.ts';
+import { createProduct } from './service.ts';
 
 interface Line {
   title: string;

@@ -7,5 +7,6 @@ export { isValidGtin } from './gtin.ts';
 export * as catalogMigration004 from './migrations/2026-11-30-004-catalog.ts';
 export { findVariantBySku, loadProducts, type Product, searchProducts, type Variant } from './queries.ts';
 export { registerCatalogRoutes } from './routes.ts';
-export { createProduct, getProduct, updateProduct, updateVariant } from './service.ts';
+export { createProduct, getProduct, updateProduct } from './service.ts';
 export type { CatalogTables } from './tables.ts';
+export { addVariant, updateVariant } from './variants.ts';

@@ -1,8 +1,11 @@
 import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { type Page, type PageQuery, paginate } from '../../platform/http/pagination.ts';
 import type { Price } from './schema.ts';
 import type { ProductOption, ProductStatus } from './tables.ts';
+
+export type CatalogDatabase = Database<Tables>;
 
 export interface Variant {
   id: string;

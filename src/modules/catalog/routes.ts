@@ -8,6 +8,7 @@ import { Problem } from '../../platform/http/problems.ts';
 import { IdParam, problemReplies } from '../../platform/http/schemas.ts';
 import { exportCatalogCsv } from './csv-export.ts';
 import { importCatalogCsv } from './csv-import.ts';
+import type { CatalogDatabase } from './queries.ts';
 import { searchProducts } from './queries.ts';
 import {
   CreateProductBody,
@@ -18,15 +19,8 @@ import {
   VariantInput,
   VariantSchema,
 } from './schema.ts';
-import {
-  addVariant,
-  archiveProduct,
-  type CatalogDatabase,
-  createProduct,
-  getProduct,
-  updateProduct,
-  updateVariant,
-} from './service.ts';
+import { archiveProduct, createProduct, getProduct, updateProduct } from './service.ts';
+import { addVariant, updateVariant } from './variants.ts';
 
 export function registerCatalogRoutes(
   app: FastifyInstance,

@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/support/app.ts';
 import { type Credentials, signInAs } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
-import { recordTimeline } from './service.ts';
+import { recordTimeline } from './timeline.ts';
 
 let serial = 0;
 function customerBody(overrides: Record<string, unknown> = {}) {

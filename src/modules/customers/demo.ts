@@ -1,7 +1,8 @@
 import { systemActor } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { CustomerDatabase } from './queries.ts';
 import type { CreateCustomerBody } from './schema.ts';
-import { type CustomerDatabase, createCustomer } from './service.ts';
+import { createCustomer } from './service.ts';
 
 interface Country {
   code: string;

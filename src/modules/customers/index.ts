@@ -2,14 +2,8 @@
 
 export { demoCustomers, seedDemoCustomers } from './demo.ts';
 export * as customersMigration005 from './migrations/2026-11-30-005-customers.ts';
+export { type Customer, getCustomer, loadCustomers, searchCustomers } from './queries.ts';
 export { registerCustomerRoutes } from './routes.ts';
-export {
-  type Customer,
-  createCustomer,
-  getCustomer,
-  loadCustomers,
-  type NewTimelineEntry,
-  recordTimeline,
-  searchCustomers,
-} from './service.ts';
+export { createCustomer, updateCustomer } from './service.ts';
 export type { CustomerTables } from './tables.ts';
+export { type NewTimelineEntry, recordTimeline } from './timeline.ts';

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { IdParam, problemReplies } from '../../platform/http/schemas.ts';
+import { type CustomerDatabase, getCustomer, searchCustomers } from './queries.ts';
 import {
   AddressInput,
   AddressSchema,
@@ -14,17 +15,8 @@ import {
   TimelineEntrySchema,
   UpdateCustomerBody,
 } from './schema.ts';
-import {
-  addAddress,
-  addNote,
-  type CustomerDatabase,
-  createCustomer,
-  getCustomer,
-  listTimeline,
-  removeAddress,
-  searchCustomers,
-  updateCustomer,
-} from './service.ts';
+import { addAddress, createCustomer, removeAddress, updateCustomer } from './service.ts';
+import { addNote, listTimeline } from './timeline.ts';
 
 export function registerCustomerRoutes(
   app: FastifyInstance,

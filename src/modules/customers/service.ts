@@ -1,71 +1,21 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Address, addressErrors, normalizeAddress, toE164 } from '../../platform/address.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
-import { type Page, type PageQuery, paginate } from '../../platform/http/pagination.ts';
 import { type FieldError, NotFound, Problem, ValidationFailed } from '../../platform/http/problems.ts';
 import { newId } from '../../platform/ids.ts';
+import {
+  addressColumns,
+  type Customer,
+  type CustomerDatabase,
+  getCustomer,
+  loadCustomers,
+} from './queries.ts';
 import type { AddressInput, CreateCustomerBody, UpdateCustomerBody } from './schema.ts';
-import type { CustomerAddressesTable, CustomersTable, CustomerTimelineTable } from './tables.ts';
-
-export type CustomerDatabase = Database<Tables>;
-export type CustomerAddress = Omit<Selectable<CustomerAddressesTable>, 'customerId' | 'createdAt'>;
-export type Customer = Omit<Selectable<CustomersTable>, 'search'> & { addresses: CustomerAddress[] };
-export type TimelineEntry = Omit<Selectable<CustomerTimelineTable>, 'customerId'>;
-
-const customerColumns = [
-  'id',
-  'email',
-  'name',
-  'phone',
-  'language',
-  'marketingConsent',
-  'marketingConsentAt',
-  'marketingConsentSource',
-  'tags',
-  'notes',
-  'createdAt',
-  'updatedAt',
-] as const;
-const addressColumns = [
-  'id',
-  'name',
-  'line1',
-  'line2',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'phone',
-  'isDefault',
-] as const;
-
-export async function loadCustomers(db: Kysely<Tables>, ids: string[]): Promise<Customer[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('customers').select(customerColumns).where('id', 'in', ids).execute();
-  const addresses = await db
-    .selectFrom('customerAddresses')
-    .select([...addressColumns, 'customerId'])
-    .where('customerId', 'in', ids)
-    .orderBy('customerId')
-    .orderBy('isDefault', 'desc')
-    .orderBy('id')
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, { ...r, addresses: [] as CustomerAddress[] }]));
-  for (const { customerId, ...address } of addresses) byId.get(customerId)?.addresses.push(address);
-  return ids.map((id) => byId.get(id)).filter((c): c is Customer => c !== undefined);
-}
-
-export async function getCustomer(db: Kysely<Tables>, id: string): Promise<Customer> {
-  const [customer] = await loadCustomers(db, [id]);
-  if (!customer) throw new NotFound('Customer', id);
-  return customer;
-}
 
 function normalizePhone(
   phone: string | null | undefined,
@@ -339,121 +289,4 @@ export async function removeAddress(
     });
     return getCustomer(trx, customerId);
   });
-}
-
-export interface CustomerFilter extends PageQuery {
-  q?: string | undefined;
-  tag?: string | undefined;
-}
-
-/** Newest first; `q` matches an email by prefix, a phone number in any common notation, or the words of the name. */
-export async function searchCustomers(db: Kysely<Tables>, filter: CustomerFilter): Promise<Page<Customer>> {
-  let query = db.selectFrom('customers').select('id');
-  const q = filter.q?.trim();
-  if (q) {
-    const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const phone = /^[+\d][\d\s().-]{5,}$/.test(q) ? toE164(q) : null;
-    const emailPrefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['email']), 'like', emailPrefix),
-        ...(phone ? [eb('phone', '=', phone)] : []),
-        ...(words.length > 0
-          ? [sql<boolean>`search @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`]
-          : []),
-      ]),
-    );
-  }
-  if (filter.tag) query = query.where(sql<boolean>`tags @> ${JSON.stringify([filter.tag])}::jsonb`);
-  const page = await paginate(query, {
-    limit: filter.limit,
-    cursor: filter.cursor,
-    keys: ['id'],
-    direction: 'desc',
-    cursorOf: (r) => [r.id],
-  });
-  return {
-    items: await loadCustomers(
-      db,
-      page.items.map((r) => r.id),
-    ),
-    next: page.next,
-  };
-}
-
-export interface NewTimelineEntry {
-  customerId: string;
-  kind: string;
-  summary: string;
-  body?: string | null;
-  refType?: string | null;
-  /** With `refId`, an entry is written once: recording the same order twice keeps one entry. */
-  refId?: string | null;
-  actorName: string;
-  at: Date;
-}
-
-/** Adds to a customer's timeline in the caller's transaction; other modules (orders, support) call this. */
-export async function recordTimeline(trx: Kysely<Tables>, entry: NewTimelineEntry): Promise<void> {
-  await trx
-    .insertInto('customerTimeline')
-    .values({
-      id: newId('tle'),
-      customerId: entry.customerId,
-      kind: entry.kind,
-      summary: entry.summary,
-      body: entry.body ?? null,
-      refType: entry.refType ?? null,
-      refId: entry.refId ?? null,
-      actorName: entry.actorName,
-      at: entry.at,
-    })
-    .onConflict((oc) =>
-      oc.columns(['customerId', 'kind', 'refId']).where('refId', 'is not', null).doNothing(),
-    )
-    .execute();
-}
-
-export async function addNote(
-  database: CustomerDatabase,
-  clock: Clock,
-  actor: Actor,
-  customerId: string,
-  body: string,
-): Promise<TimelineEntry> {
-  return withTransaction(database, async (trx) => {
-    await getCustomer(trx, customerId);
-    const now = clock.now();
-    await recordTimeline(trx, {
-      customerId,
-      kind: 'note',
-      summary: body.trim().split('\n')[0]!.slice(0, 120),
-      body,
-      actorName: actor.name,
-      at: now,
-    });
-    const entry = await trx
-      .selectFrom('customerTimeline')
-      .select(['id', 'kind', 'summary', 'body', 'refType', 'refId', 'actorName', 'at'])
-      .where('customerId', '=', customerId)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    return entry;
-  });
-}
-
-export async function listTimeline(
-  db: Kysely<Tables>,
-  customerId: string,
-  page: PageQuery,
-): Promise<Page<TimelineEntry>> {
-  await getCustomer(db, customerId);
-  return paginate(
-    db
-      .selectFrom('customerTimeline')
-      .select(['id', 'kind', 'summary', 'body', 'refType', 'refId', 'actorName', 'at'])
-      .where('customerId', '=', customerId),
-    { limit: page.limit, cursor: page.cursor, keys: ['id'], direction: 'desc', cursorOf: (r) => [r.id] },
-  );
 }

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/audit/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Tables } from '../../platform/db/tables.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { type Page, type PageQuery, paginate } from '../../platform/http/pagination.ts';
+import { newId } from '../../platform/ids.ts';
+import { type CustomerDatabase, getCustomer, type TimelineEntry } from './queries.ts';
+
+export interface NewTimelineEntry {
+  customerId: string;
+  kind: string;
+  summary: string;
+  body?: string | null;
+  refType?: string | null;
+  /** With `refId`, an entry is written once: recording the same order twice keeps one entry. */
+  refId?: string | null;
+  actorName: string;
+  at: Date;
+}
+
+/** Adds to a customer's timeline in the caller's transaction; other modules (orders, support) call this. */
+export async function recordTimeline(trx: Kysely<Tables>, entry: NewTimelineEntry): Promise<void> {
+  await trx
+    .insertInto('customerTimeline')
+    .values({
+      id: newId('tle'),
+      customerId: entry.customerId,
+      kind: entry.kind,
+      summary: entry.summary,
+      body: entry.body ?? null,
+      refType: entry.refType ?? null,
+      refId: entry.refId ?? null,
+      actorName: entry.actorName,
+      at: entry.at,
+    })
+    .onConflict((oc) =>
+      oc.columns(['customerId', 'kind', 'refId']).where('refId', 'is not', null).doNothing(),
+    )
+    .execute();
+}
+
+export async function addNote(
+  database: CustomerDatabase,
+  clock: Clock,
+  actor: Actor,
+  customerId: string,
+  body: string,
+): Promise<TimelineEntry> {
+  return withTransaction(database, async (trx) => {
+    await getCustomer(trx, customerId);
+    const now = clock.now();
+    await recordTimeline(trx, {
+      customerId,
+      kind: 'note',
+      summary: body.trim().split('\n')[0]!.slice(0, 120),
+      body,
+      actorName: actor.name,
+      at: now,
+    });
+    const entry = await trx
+      .selectFrom('customerTimeline')
+      .select(['id', 'kind', 'summary', 'body', 'refType', 'refId', 'actorName', 'at'])
+      .where('customerId', '=', customerId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    return entry;
+  });
+}
+
+export async function listTimeline(
+  db: Kysely<Tables>,
+  customerId: string,
+  page: PageQuery,
+): Promise<Page<TimelineEntry>> {
+  await getCustomer(db, customerId);
+  return paginate(
+    db
+      .selectFrom('customerTimeline')
+      .select(['id', 'kind', 'summary', 'body', 'refType', 'refId', 'actorName', 'at'])
+      .where('customerId', '=', customerId),
+    { limit: page.limit, cursor: page.cursor, keys: ['id'], direction: 'desc', cursorOf: (r) => [r.id] },
+  );
+}
