@@ -62,6 +62,9 @@ export async function registerOpenApi(
     await docs.register(swaggerUi, {
       routePrefix: '/docs',
       staticCSP: true,
+      // The reference viewer sets a few inline styles (expand/collapse); allow those on /docs only.
+      transformStaticCSP: (header: string) =>
+        header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
       uiConfig: { docExpansion: 'list', deepLinking: true, persistAuthorization: true },
     });
   });
