@@ -31,10 +31,10 @@ export async function importCatalogFromCli(
   for (const error of result.errors.slice(0, 50)) {
     console.error(`line ${error.line}${error.field ? `, ${error.field}` : ''}: ${error.detail}`);
   }
-  if (result.errors.length > 50) console.error(`… and ${result.errors.length - 50} more errors`);
+  if (result.errorCount > 50) console.error(`… and ${result.errorCount - 50} more errors`);
   if (!result.imported) {
     console.error(
-      `Nothing was imported: ${result.errors.length} error(s) in ${result.rows} rows. Fix them, or pass --partial to import the good rows.`,
+      `Nothing was imported: ${result.errorCount} error(s) in ${result.rows} rows. Fix them, or pass --partial to import the good rows.`,
     );
     return false;
   }

@@ -6,6 +6,7 @@ import { seedDemoLocations } from '../modules/inventory/index.ts';
 import { demoStaffLogins, seedDemoStaff } from '../modules/staff/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
+import { Problem } from '../platform/http/problems.ts';
 
 export interface DemoSeed {
   /** What it creates, as printed after seeding. */
@@ -62,6 +63,14 @@ export async function seedDemo(database: AppDatabase, clock: Clock): Promise<See
       .where('key', '=', demoMarker)
       .executeTakeFirst();
     if (seeded) return { seeded: false, report: [] };
+    // The demo publishes its passwords: never add them to a shop that already has people in it.
+    const staff = await trx.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+    if (staff) {
+      throw new Problem(
+        'conflict',
+        'This database already has staff accounts, so the demo (with its published passwords) is not added to it. Seed the demo into an empty database.',
+      );
+    }
     const report: string[] = [];
     const now = clock.now();
     for (const seed of demoSeeds) report.push(await seed.run({ ...database, db: trx }, clock));

@@ -46,3 +46,20 @@ describe('addresses and phone numbers', () => {
     });
   });
 });
+
+describe('postcodes', () => {
+  it('reads postcodes as people type them', () => {
+    const base = { name: 'A', line1: 'B', city: 'C' };
+    expect(addressErrors({ ...base, country: 'NL', postalCode: '1234ab' }, '')).toEqual([]);
+    expect(addressErrors({ ...base, country: 'GB', postalCode: ' sw1a   1aa ' }, '')).toEqual([]);
+    expect(normalizeAddress({ ...base, country: 'NL', postalCode: '1234ab' }).postalCode).toBe('1234AB');
+  });
+
+  it('does not require a postcode where many addresses have none, but checks one that is given', () => {
+    const base = { name: 'A', line1: 'B', city: 'Dublin' };
+    expect(addressErrors({ ...base, country: 'IE' }, '')).toEqual([]);
+    expect(addressErrors({ ...base, country: 'IE', postalCode: 'NOT A CODE' }, '')[0]?.pointer).toBe(
+      '/postalCode',
+    );
+  });
+});

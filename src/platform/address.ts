@@ -33,6 +33,15 @@ export function toE164(phone: string, country?: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
+// Countries where many addresses have no postcode: checked when given, never required.
+const postcodeOptional = new Set(['IE', 'HK', 'AE', 'PA', 'CO', 'NG', 'KE', 'GH', 'QA', 'JM', 'BO', 'FJ']);
+
+/** Postcodes as written on envelopes: trimmed, upper case, single spaces. */
+export function normalizePostcode(postcode: string | null | undefined): string | null {
+  const text = postcode?.trim().toUpperCase().replace(/\s+/g, ' ');
+  return text ? text : null;
+}
+
 /** Problems with an address that a schema cannot see: the country, its postcode format, the phone. */
 export function addressErrors(address: Address, pointer: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -43,11 +52,13 @@ export function addressErrors(address: Address, pointer: string): FieldError[] {
     });
     return errors;
   }
-  const postcode = address.postalCode?.trim();
+  const postcode = normalizePostcode(address.postalCode);
   if (postcodeValidatorExistsForCountry(address.country)) {
-    if (!postcode)
-      errors.push({ pointer: `${pointer}/postalCode`, detail: `is required for ${address.country}` });
-    else if (!postcodeValidator(postcode, address.country)) {
+    if (!postcode) {
+      if (!postcodeOptional.has(address.country)) {
+        errors.push({ pointer: `${pointer}/postalCode`, detail: `is required for ${address.country}` });
+      }
+    } else if (!postcodeValidator(postcode, address.country)) {
       errors.push({
         pointer: `${pointer}/postalCode`,
         detail: `${postcode} is not a valid postcode in ${address.country}`,
@@ -69,7 +80,7 @@ export function normalizeAddress<A extends Address>(address: A): A {
     line2: address.line2?.trim() || null,
     city: address.city.trim(),
     region: address.region?.trim() || null,
-    postalCode: address.postalCode?.trim().toUpperCase() || null,
+    postalCode: normalizePostcode(address.postalCode),
     phone: address.phone ? toE164(address.phone, address.country) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoLogins, seedDemo } from '../../src/cli/seed.ts';
 import { createTestApp } from '../support/app.ts';
+import { signInAs } from '../support/auth.ts';
 import { databaseKinds } from '../support/database.ts';
 
 describe.each(databaseKinds)('the demo shop (%s)', (kind) => {
@@ -66,4 +67,21 @@ describe.each(databaseKinds)('the demo shop (%s)', (kind) => {
       await t.db.drop();
     }
   }, 120_000);
+
+  it('refuses to add the demo sign-ins to a database that already has staff', async () => {
+    const t = await createTestApp(kind);
+    try {
+      await signInAs(t.app, 'owner');
+      await expect(seedDemo(t.app.ordo.database, t.clock)).rejects.toThrow('already has staff accounts');
+      const demoOwner = await t.app.ordo.database.db
+        .selectFrom('staff')
+        .select('id')
+        .where('email', '=', 'owner@demo.ordo.dev')
+        .execute();
+      expect(demoOwner).toEqual([]);
+    } finally {
+      await t.app.close();
+      await t.db.drop();
+    }
+  });
 });

@@ -138,6 +138,12 @@ describe.each(databaseKinds)('catalog (%s)', (kind) => {
       (b) => (b.variants[0]!.optionValues = {} as { Size: string }),
       '/variants/0/optionValues/Size',
     ],
+    [
+      'no option values at all',
+      (b) => delete (b.variants[0] as { optionValues?: unknown }).optionValues,
+      '/variants/0/optionValues/Size',
+    ],
+    ['a title that is not well-formed text', (b) => (b.title = 'Tee \ud800'), '/title'],
     ['no variants', (b) => (b.variants = []), '/variants'],
     ['an image that is not a URL', (b) => Object.assign(b, { images: ['not a url'] }), '/images/0'],
     ['an unknown field', (b) => Object.assign(b, { colour: 'red' }), '/colour'],
@@ -335,6 +341,29 @@ describe.each(databaseKinds)('catalog (%s)', (kind) => {
     });
     expect(shrink.statusCode).toBe(422);
     expect(shrink.json().errors[0].pointer).toBe('/options');
+  });
+
+  it('answers a race for the same SKU with one 201 and 409s, never a 500', async () => {
+    const body = productBody({
+      options: [],
+      variants: [{ sku: 'RACE-1', prices: [{ currency: 'EUR', amount: 1 }] }],
+    });
+    const replies = await Promise.all(Array.from({ length: 6 }, () => create(body)));
+    const codes = replies.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
+  it('refuses nesting deeper than any request needs, before reading it', async () => {
+    const deep = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
+    const body = JSON.stringify({ ...productBody(), description: 'DEEP' }).replace('"DEEP"', deep);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: { ...manager.headers, 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].detail).toContain('nested deeper than');
   });
 
   it('answers an unknown product with 404', async () => {

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../platform/db/tables.ts';
@@ -55,7 +55,9 @@ export async function exportCatalogCsv(db: Kysely<Tables>): Promise<Readable> {
           };
           product.options.forEach((option, n) => {
             if (first) row[`option${n + 1}_name`] = option.name;
-            row[`option${n + 1}_value`] = v.optionValues[option.name] ?? '';
+            row[`option${n + 1}_value`] = Object.hasOwn(v.optionValues, option.name)
+              ? String(v.optionValues[option.name])
+              : '';
           });
           for (const price of v.prices)
             row[`${pricePrefix}${price.currency}`] = toDecimalString(money(price.amount, price.currency));
@@ -64,5 +66,6 @@ export async function exportCatalogCsv(db: Kysely<Tables>): Promise<Readable> {
       }
     }
   }
-  return Readable.from(rows()).pipe(stringify({ header: true, columns }));
+  // pipeline, not pipe: a failure while reading ends the reply as failed instead of a short file.
+  return pipeline(Readable.from(rows()), stringify({ header: true, columns }), () => {});
 }

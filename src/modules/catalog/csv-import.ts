@@ -37,7 +37,10 @@ export interface ImportResult {
   variantsCreated: number;
   variantsUpdated: number;
   skippedRows: number;
+  /** The first errors (up to `maxErrors`)… */
   errors: RowError[];
+  /** …out of this many. */
+  errorCount: number;
 }
 
 class ImportAborted extends Error {}
@@ -74,11 +77,20 @@ export async function importCatalogCsv(
     variantsUpdated: 0,
     skippedRows: 0,
     errors: [],
+    errorCount: 0,
   };
+  let header: string[] | null = null;
+  let headerProblems: RowError[] = [];
   const parser = input.pipe(
     parse({
       bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim()),
+      // Read here, not from the first record: a file with only a header, or a column named twice
+      // (which records would merge), still gets its header checked.
+      columns: (raw: string[]) => {
+        header = raw.map((h) => h.trim());
+        headerProblems = headerErrors(header);
+        return header;
+      },
       skip_empty_lines: true,
       info: true,
       relax_quotes: false,
@@ -90,9 +102,15 @@ export async function importCatalogCsv(
   // A malformed file makes the parser fail from its final flush; the loop below receives that
   // error and reports its line, but the stream also emits it after the loop has let go.
   parser.on('error', () => {});
+  const note = (errors: RowError[]) => {
+    result.errorCount += errors.length;
+    result.errors.push(...errors.slice(0, Math.max(0, maxErrors - result.errors.length)));
+  };
+  // Only the first errors are kept, in partial mode too: a file of a million bad rows must not
+  // fill the memory or the reply.
   const addErrors = (errors: RowError[]) => {
-    result.errors.push(...errors);
-    if (result.errors.length >= maxErrors && !options.partial) throw new ImportAborted();
+    note(errors);
+    if (result.errorCount >= maxErrors && !options.partial) throw new ImportAborted();
   };
 
   try {
@@ -109,7 +127,7 @@ export async function importCatalogCsv(
         const ready = batch.filter((g) => !g.failed);
         result.skippedRows += batch.filter((g) => g.failed).reduce((n, g) => n + g.variants.length, 0);
         batch = [];
-        if (ready.length > 0 && (options.partial || result.errors.length === 0)) {
+        if (ready.length > 0 && (options.partial || result.errorCount === 0)) {
           const conflicts = await writeBatch(trx, ready, now, result);
           if (conflicts.length > 0) addErrors(conflicts);
         }
@@ -130,13 +148,11 @@ export async function importCatalogCsv(
         info: { lines: number; bytes: number };
       }>) {
         if (currencies === null) {
-          const header = Object.keys(record);
-          const problems = headerErrors(header);
-          if (problems.length > 0) {
-            result.errors.push(...problems);
+          if (headerProblems.length > 0) {
+            note(headerProblems);
             throw new ImportAborted();
           }
-          currencies = header
+          currencies = (header ?? [])
             .filter((h) => h.startsWith(pricePrefix))
             .map((h) => h.slice(pricePrefix.length));
         }
@@ -172,9 +188,10 @@ export async function importCatalogCsv(
       await close(current);
       await flush();
       options.onProgress?.({ rows: result.rows, bytes: parser.info.bytes });
-      if (result.rows === 0 && result.errors.length === 0)
-        result.errors.push({ line: 1, field: 'handle', detail: 'the file has no rows' });
-      if (result.errors.length > 0 && !options.partial) throw new ImportAborted();
+      if (headerProblems.length > 0 && result.rows === 0) note(headerProblems);
+      else if (result.rows === 0 && result.errorCount === 0)
+        note([{ line: 1, field: 'handle', detail: 'the file has no rows' }]);
+      if (result.errorCount > 0 && !options.partial) throw new ImportAborted();
       await recordAudit(trx, actor, now, {
         action: 'catalog.imported',
         subjectType: 'catalog',
@@ -214,6 +231,7 @@ export async function importCatalogCsv(
     const lines = (error as { lines?: number }).lines;
     if ((error as { code?: string }).code?.startsWith('CSV_') && lines !== undefined) {
       // A broken file (an unclosed quote, a row with the wrong number of columns): say where.
+      result.errorCount += 1;
       result.errors.push({
         line: lines,
         field: '',

@@ -186,6 +186,44 @@ describe.each(databaseKinds)('catalog CSV (%s)', (kind) => {
     expect(reimport.json().variantsUpdated).toBe(reimport.json().rows);
   });
 
+  it('imports over a real connection, and refuses a body that is not a file', async () => {
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const csv = [header, 'socket-tee,Socket tee,active,PT,,,SOCKET-1,,100,10.00,11.00'].join('\r\n');
+      const res = await fetch(`${base}/api/v1/products/import`, {
+        method: 'POST',
+        headers: { ...manager.headers, 'content-type': 'text/csv' },
+        body: `\uFEFF${csv}`,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(await res.json()).toMatchObject({ imported: true, productsCreated: 1 });
+      const json = await fetch(`${base}/api/v1/products/import`, {
+        method: 'POST',
+        headers: { ...manager.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ rows: [] }),
+      });
+      expect(json.status).toBe(415);
+      const keyed = await fetch(`${base}/api/v1/products/import`, {
+        method: 'POST',
+        headers: { ...manager.headers, 'content-type': 'text/csv', 'idempotency-key': 'k-file' },
+        body: csv,
+      });
+      expect(keyed.status).toBe(422);
+    } finally {
+      await t.app.server.close();
+    }
+  });
+
+  it('refuses a column named twice, even in a file with no rows', async () => {
+    const res = await upload('handle,title,sku,price_EUR,price_EUR\nx,X,X-1,1,999');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().rowErrors).toEqual([{ line: 1, field: 'price_EUR', detail: 'column appears twice' }]);
+    const headerOnly = await upload('handle,title,sku,colour\n');
+    expect(headerOnly.json().rowErrors).toEqual([
+      { line: 1, field: 'colour', detail: 'is not a column of the catalog format' },
+    ]);
+  });
+
   it('keeps imports from staff who may not change the catalog', async () => {
     const agent = await signInAs(t.app, 'agent');
     expect((await upload(good, '', agent.headers)).statusCode).toBe(403);

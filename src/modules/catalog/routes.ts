@@ -156,6 +156,7 @@ const ImportResultSchema = Type.Object({
   variantsCreated: Type.Integer(),
   variantsUpdated: Type.Integer(),
   skippedRows: Type.Integer(),
+  errorCount: Type.Integer({ description: 'All errors found; `errors` lists the first 1,000' }),
   errors: Type.Array(Type.Object({ line: Type.Integer(), field: Type.String(), detail: Type.String() })),
 });
 
@@ -216,6 +217,12 @@ function registerCatalogFileRoutes(
         },
       },
       async (request, reply) => {
+        if (typeof (request.body as { pipe?: unknown } | null)?.pipe !== 'function') {
+          throw new Problem(
+            'unsupported-media-type',
+            'Send the file itself as the body, with Content-Type: text/csv.',
+          );
+        }
         // pipeline, not pipe: a failure on either side (a dropped upload, the size limit) ends both.
         const body = pipeline(request.body as Readable, limitBytes(importLimitBytes), () => {});
         const result = await importCatalogCsv(database, clock, actorOf(request), body, {
@@ -225,13 +232,13 @@ function registerCatalogFileRoutes(
           const shown = result.errors.slice(0, 1000);
           throw new Problem(
             'validation-failed',
-            `The file has ${result.errors.length} error(s); nothing was imported.`,
+            `The file has ${result.errorCount} error(s); nothing was imported.`,
             {
               errors: shown.map((e) => ({
                 pointer: `/lines/${e.line}${e.field ? `/${e.field}` : ''}`,
                 detail: e.detail,
               })),
-              extensions: { rows: result.rows, rowErrors: shown },
+              extensions: { rows: result.rows, errorCount: result.errorCount, rowErrors: shown },
             },
           );
         }

@@ -30,8 +30,10 @@ export function variantErrors(
     }
     seen.add(price.currency);
   });
-  if (variant.optionValues && options) {
-    for (const [name, value] of Object.entries(variant.optionValues)) {
+  if (options) {
+    // A product with options needs a value for each of them, so an absent object counts as empty.
+    const values = variant.optionValues ?? {};
+    for (const [name, value] of Object.entries(values)) {
       const option = options.find((o) => o.name === name);
       if (!option)
         errors.push({
@@ -46,7 +48,7 @@ export function variantErrors(
       }
     }
     for (const option of options) {
-      if (!(option.name in variant.optionValues)) {
+      if (!Object.hasOwn(values, option.name)) {
         errors.push({
           pointer: `${pointer}/optionValues/${option.name}`,
           detail: 'is required: the product has this option',
@@ -81,7 +83,9 @@ export function variantTitle(
   optionValues: Record<string, string> | undefined,
   options: ProductOption[],
 ): string {
-  const parts = options.map((o) => optionValues?.[o.name]).filter((v): v is string => Boolean(v));
+  const parts = options
+    .map((o) => (optionValues && Object.hasOwn(optionValues, o.name) ? optionValues[o.name] : undefined))
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
   return parts.length > 0 ? parts.join(' / ') : 'Default';
 }
 

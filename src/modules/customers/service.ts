@@ -139,6 +139,11 @@ export async function createCustomer(
         })
         .execute();
     } catch (error) {
+      if (isUniqueViolation(error, 'customers_phone')) {
+        throw new Problem('conflict', `A customer with the phone number ${phone} already exists.`, {
+          errors: [{ pointer: '/phone', detail: 'is already used by another customer' }],
+        });
+      }
       if (isUniqueViolation(error, 'customers_email')) {
         throw new Problem('conflict', `A customer with the email ${email} already exists.`, {
           errors: [{ pointer: '/email', detail: 'is already used by another customer' }],

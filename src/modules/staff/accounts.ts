@@ -11,6 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Role } from './permissions.ts';
 import type { StaffTable } from './tables.ts';
+import { checkPasswordThrottled } from './throttle.ts';
 
 export type StaffDatabase = Database<Tables>;
 export type StaffMember = Omit<Selectable<StaffTable>, 'passwordHash'>;
@@ -190,15 +191,19 @@ export async function changePassword(
   database: StaffDatabase,
   clock: Clock,
   actor: Actor & { id: string },
-  input: { currentPassword: string; newPassword: string; keepSessionId?: string | undefined },
+  input: { currentPassword: string; newPassword: string; keepSessionId?: string | undefined; ip: string },
 ): Promise<void> {
   const row = await database.db
     .selectFrom('staff')
-    .select('passwordHash')
+    .select(['passwordHash', 'email'])
     .where('id', '=', actor.id)
     .executeTakeFirst();
   if (!row) throw new NotFound('Staff member', actor.id);
-  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+  // The same limits as sign-in: a stolen session must not become a way to guess the password.
+  const valid = await checkPasswordThrottled(database, clock, { email: row.email, ip: input.ip }, () =>
+    verifyPassword(row.passwordHash, input.currentPassword),
+  );
+  if (!valid) {
     throw new ValidationFailed([{ pointer: '/currentPassword', detail: 'is not your current password' }]);
   }
   if (input.newPassword === input.currentPassword) {

@@ -8,6 +8,7 @@ import { type Page, type PageQuery, paginate } from '../../platform/http/paginat
 import { NotFound, Problem } from '../../platform/http/problems.ts';
 import { newId } from '../../platform/ids.ts';
 import type { StaffDatabase } from './accounts.ts';
+import type { Role } from './permissions.ts';
 import { hashToken } from './sessions.ts';
 import type { ApiKeysTable } from './tables.ts';
 
@@ -102,10 +103,19 @@ export async function revokeApiKey(
 }
 
 /** The key a bearer token names; a Problem for an unknown or revoked one, so a typo is not mistaken for no credentials. */
-export async function resolveApiKey(database: StaffDatabase, clock: Clock, token: string): Promise<ApiKey> {
+export async function resolveApiKey(
+  database: StaffDatabase,
+  clock: Clock,
+  token: string,
+): Promise<ApiKey & { creatorRole: Role; creatorActive: boolean }> {
   const key = await database.db
     .selectFrom('apiKeys')
-    .select(columns)
+    .innerJoin('staff', 'staff.id', 'apiKeys.createdBy')
+    .select([
+      ...columns.map((c) => `apiKeys.${c}` as const),
+      'staff.role as creatorRole',
+      'staff.active as creatorActive',
+    ])
     .where('keyHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!key)
@@ -116,6 +126,16 @@ export async function resolveApiKey(database: StaffDatabase, clock: Clock, token
     throw new Problem('unauthorized', `This API key was revoked on ${key.revokedAt.toISOString()}.`, {
       headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
     });
+  }
+  if (!key.creatorActive) {
+    // A key acts on its creator's authority: it stops when that person's access does.
+    throw new Problem(
+      'unauthorized',
+      'This API key stopped working: the staff member who created it was switched off.',
+      {
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+      },
+    );
   }
   const now = clock.now();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedEveryMs) {

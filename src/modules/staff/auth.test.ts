@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, useTestApp } from '../../../test/support/app.ts';
 import { apiKeyWith, signInAs } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
-import { loginLimits } from './sessions.ts';
+import { loginLimits } from './throttle.ts';
 
 describe.each(databaseKinds)('sign-in and sessions (%s)', (kind) => {
   const t = useTestApp(kind);
@@ -54,17 +54,55 @@ describe.each(databaseKinds)('sign-in and sessions (%s)', (kind) => {
 
   it('throttles an account after repeated failures, with Retry-After, and lets it in again later', async () => {
     const { email, password } = await signInAs(t.app, 'manager');
-    for (let i = 0; i < loginLimits.perAccount; i++) {
-      expect((await login(email, 'guess', `10.3.0.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < loginLimits.perAccountFromAddress; i++) {
+      expect((await login(email, 'guess', '10.3.0.1')).statusCode).toBe(401);
     }
-    const blocked = await login(email, password, '10.3.1.1');
+    const blocked = await login(email, password, '10.3.0.1');
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().type).toBe('https://ordo.dev/problems/too-many-requests');
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(loginLimits.windowMs / 1000);
+    // The same account from another address is not locked out by someone else's guesses.
+    expect((await login(email, password, '10.3.9.9')).statusCode).toBe(200);
     t.clock.advance(retryAfter * 1000);
-    expect((await login(email, password, '10.3.1.1')).statusCode).toBe(200);
+    expect((await login(email, password, '10.3.0.1')).statusCode).toBe(200);
+  });
+
+  it('counts a burst of parallel guesses like guesses one after another', async () => {
+    const { email } = await signInAs(t.app, 'agent');
+    const replies = await Promise.all(Array.from({ length: 12 }, () => login(email, 'guess', '10.5.5.5')));
+    const codes = replies.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(loginLimits.perAccountFromAddress);
+    expect(codes.filter((c) => c === 429)).toHaveLength(12 - loginLimits.perAccountFromAddress);
+    t.clock.advance(loginLimits.windowMs);
+  });
+
+  it('limits guesses of the current password when changing it', async () => {
+    const staff = await signInAs(t.app, 'manager');
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: staff.headers,
+        payload: { currentPassword: 'guess', newPassword: 'a-new-long-password' },
+      });
+    for (let i = 0; i < loginLimits.perAccountFromAddress; i++)
+      expect((await attempt()).statusCode).toBe(422);
+    expect((await attempt()).statusCode).toBe(429);
+    t.clock.advance(loginLimits.windowMs);
+  });
+
+  it('refuses an Idempotency-Key on sign-in, so no password is ever kept', async () => {
+    const { email, password } = await signInAs(t.app, 'agent');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'idempotency-key': 'k-login' },
+      payload: { email, password },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ pointer: '/Idempotency-Key', in: 'header' });
   });
 
   it('throttles an address that tries many accounts', async () => {
@@ -242,6 +280,35 @@ describe.each(databaseKinds)('API keys (%s)', (kind) => {
     const refused = await t.app.inject({ url: '/api/v1/webhook-endpoints', headers: key.headers });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().detail).toContain('revoked');
+  });
+
+  it('stops a key when its creator is switched off, and shrinks it when they are demoted', async () => {
+    const owner = await signInAs(t.app, 'owner');
+    const creator = await signInAs(t.app, 'owner');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: creator.headers,
+      payload: { name: 'ERP', scopes: ['webhooks:manage', 'catalog:read'] },
+    });
+    const key = { authorization: `Bearer ${created.json().key}` };
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/staff/${creator.staffId}`,
+      headers: owner.headers,
+      payload: { role: 'manager' },
+    });
+    expect((await t.app.inject({ url: '/api/v1/webhook-endpoints', headers: key })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/products', headers: key })).statusCode).toBe(200);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/staff/${creator.staffId}`,
+      headers: owner.headers,
+      payload: { active: false },
+    });
+    const refused = await t.app.inject({ url: '/api/v1/products', headers: key });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().detail).toContain('switched off');
   });
 
   it('refuses an unknown key and a malformed Authorization header, even on public routes', async () => {

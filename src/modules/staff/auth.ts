@@ -21,7 +21,10 @@ export function staffAuthenticator(database: StaffDatabase, clock: Clock) {
         });
       }
       const key = await resolveApiKey(database, clock, token);
-      return { kind: 'api_key', id: key.id, name: key.name, permissions: permissionsOfScopes(key.scopes) };
+      // Never more than its creator may do now: a key made by an owner later demoted shrinks with them.
+      const creator = rolePermissions[key.creatorRole];
+      const permissions = new Set([...permissionsOfScopes(key.scopes)].filter((p) => creator.has(p)));
+      return { kind: 'api_key', id: key.id, name: key.name, permissions };
     }
     const token = request.cookies[sessionCookie];
     if (!token) return null;

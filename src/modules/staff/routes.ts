@@ -46,7 +46,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/api/v1/auth/login',
     {
-      config: { permission: publicPermission },
+      config: { permission: publicPermission, idempotency: 'secret-request' },
       schema: {
         tags: auth,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -109,7 +109,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
   app.post<{ Body: Static<typeof PasswordBody> }>(
     '/api/v1/auth/password',
     {
-      config: { permission: signedInPermission },
+      config: { permission: signedInPermission, idempotency: 'secret-request' },
       schema: {
         tags: auth,
         summary: 'Change your password; signs out your other sessions',
@@ -128,6 +128,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
       await changePassword(database, clock, actor, {
         ...request.body,
         keepSessionId: request.sessionId ?? undefined,
+        ip: request.ip,
       });
       return reply.code(204).send();
     },
@@ -152,7 +153,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
   app.post<{ Body: Static<typeof CreateStaffBody> }>(
     '/api/v1/staff',
     {
-      config: manage,
+      config: { ...manage, idempotency: 'secret-request' },
       schema: {
         tags: staffTags,
         summary: 'Create a staff account',
@@ -213,7 +214,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
   app.post<{ Body: Static<typeof CreateApiKeyBody> }>(
     '/api/v1/api-keys',
     {
-      config: { ...keys, secretReply: true },
+      config: { ...keys, idempotency: 'secret-reply' },
       schema: {
         tags: keyTags,
         summary: 'Create an API key for an integration; the key is shown only in this reply',

@@ -5,15 +5,13 @@ import { Problem } from '../../platform/http/problems.ts';
 import { newId } from '../../platform/ids.ts';
 import { type StaffDatabase, type StaffMember, staffColumns } from './accounts.ts';
 import { verifyNothing, verifyPassword } from './passwords.ts';
+import { checkPasswordThrottled, loginLimits } from './throttle.ts';
 
 /** A session ends after 12 idle hours, and after 7 days however active. */
 export const sessionIdleMs = 12 * 60 * 60 * 1000;
 export const sessionMaxMs = 7 * 24 * 60 * 60 * 1000;
 // Writing last-seen on every request would turn reads into writes; once a few minutes is enough.
 const touchEveryMs = 5 * 60 * 1000;
-
-/** Failed sign-ins allowed per account and per address within the window before a 429. */
-export const loginLimits = { perAccount: 5, perIp: 20, windowMs: 15 * 60 * 1000 };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -24,41 +22,6 @@ export interface Session {
   expiresAt: Date;
 }
 
-async function assertNotThrottled(
-  database: StaffDatabase,
-  now: Date,
-  email: string,
-  ip: string,
-): Promise<void> {
-  const since = new Date(now.getTime() - loginLimits.windowMs);
-  const [account, address] = await Promise.all(
-    [
-      ['email', email, loginLimits.perAccount],
-      ['ip', ip, loginLimits.perIp],
-    ].map(async ([column, value, limit]) => {
-      const rows = await database.db
-        .selectFrom('loginFailures')
-        .select('at')
-        .where(column as 'email' | 'ip', '=', value as string)
-        .where('at', '>', since)
-        .orderBy('at', 'desc')
-        .limit(limit as number)
-        .execute();
-      return rows.length >= (limit as number) ? rows.at(-1)!.at : null;
-    }),
-  );
-  const oldest = account ?? address;
-  if (!oldest) return;
-  const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + loginLimits.windowMs - now.getTime()) / 1000));
-  throw new Problem(
-    'too-many-requests',
-    account
-      ? `Too many failed sign-ins for this account. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`
-      : `Too many failed sign-ins from your address. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-    { headers: { 'retry-after': String(retryAfter) }, extensions: { retryAfter } },
-  );
-}
-
 /** Checks email and password, then opens a session. The token is returned once; only its hash is stored. */
 export async function signIn(
   database: StaffDatabase,
@@ -66,18 +29,16 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent?: string | undefined },
 ): Promise<Session & { token: string }> {
   const email = input.email.trim().toLowerCase();
-  await assertNotThrottled(database, clock.now(), email, input.ip);
   const staff = await database.db
     .selectFrom('staff')
     .select([...staffColumns, 'passwordHash'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
     .executeTakeFirst();
-  const valid = staff?.active
-    ? await verifyPassword(staff.passwordHash, input.password)
-    : await verifyNothing(input.password);
+  const valid = await checkPasswordThrottled(database, clock, { email, ip: input.ip }, () =>
+    staff?.active ? verifyPassword(staff.passwordHash, input.password) : verifyNothing(input.password),
+  );
   const now = clock.now();
   if (!staff || !valid) {
-    await database.db.insertInto('loginFailures').values({ email, ip: input.ip, at: now }).execute();
     throw new Problem(
       'invalid-credentials',
       'The email or password is wrong, or the account is switched off.',
@@ -97,7 +58,6 @@ export async function signIn(
   };
   await withTransaction(database, async (trx) => {
     await trx.insertInto('staffSessions').values(session).execute();
-    await trx.deleteFrom('loginFailures').where('email', '=', email).execute();
   });
   const { passwordHash: _hash, ...member } = staff;
   return { id: session.id, token, staff: member, csrfToken: session.csrfToken, expiresAt: session.expiresAt };

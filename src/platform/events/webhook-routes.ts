@@ -105,7 +105,7 @@ export function registerWebhookRoutes(
   app.post<{ Body: Static<typeof CreateBody> }>(
     '/api/v1/webhook-endpoints',
     {
-      config: { ...config, secretReply: true },
+      config: { ...config, idempotency: 'secret-reply' },
       schema: {
         tags,
         summary: 'Register a webhook endpoint',

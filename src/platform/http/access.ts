@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../audit/audit.ts';
 import { sendProblem } from './errors.ts';
@@ -87,7 +88,7 @@ export function registerAccessControl(
     }
     if (principal.csrfToken && !safeMethods.has(request.method)) {
       const sent = request.headers[csrfHeader];
-      if (sent !== principal.csrfToken) {
+      if (typeof sent !== 'string' || !sameSecret(sent, principal.csrfToken)) {
         return sendProblem(
           reply,
           new Problem(
@@ -118,6 +119,13 @@ export function registerAccessControl(
         permission: route.config?.permission,
       })),
   };
+}
+
+/** Compares secrets in time that does not depend on where they differ. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function describe(principal: Principal): string {

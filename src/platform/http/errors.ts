@@ -6,7 +6,7 @@ import {
   type ProblemCode,
   ValidationFailed,
 } from './problems.ts';
-import { fieldErrors, findNul } from './validation.ts';
+import { fieldErrors, findUnstorableText } from './validation.ts';
 
 export const problemContentType = 'application/problem+json; charset=utf-8';
 
@@ -63,6 +63,17 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   }
   // PostgreSQL refusing a value (bad encoding, NUL) that validation let through: the input's fault.
   const sqlState = (error as { code?: string }).code;
+  // Two requests writing the same unique value at the same moment: the services check first and
+  // answer 409 with details; the one that lost the race in between gets this.
+  if (sqlState === '23505') {
+    return new Problem(
+      'conflict',
+      'Another change used the same value at the same moment. Reload and try again.',
+      {
+        extensions: { constraint: (error as { constraint?: string }).constraint ?? null },
+      },
+    );
+  }
   if (sqlState === '22021' || sqlState === '22P05')
     return new Problem('bad-request', 'The request contains characters that cannot be stored.');
   const status = fastifyError.statusCode;
@@ -89,15 +100,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       ['body', request.body],
       ['query', request.query],
     ] as const) {
-      const pointer = findNul(value);
-      if (pointer !== null) {
-        throw new ValidationFailed([
-          {
-            pointer,
-            detail: 'must not contain the NUL character (\\u0000)',
-            ...(part === 'query' ? { in: 'query' as const } : {}),
-          },
-        ]);
+      const problem = findUnstorableText(value);
+      if (problem !== null) {
+        throw new ValidationFailed([{ ...problem, ...(part === 'query' ? { in: 'query' as const } : {}) }]);
       }
     }
   });

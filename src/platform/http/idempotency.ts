@@ -7,6 +7,10 @@ import { sendProblem } from './errors.ts';
 import { Problem, ValidationFailed } from './problems.ts';
 
 export const idempotencyHeader = 'idempotency-key';
+const reasons = {
+  'secret-reply': 'the reply holds a secret that is shown only once and is never stored',
+  'secret-request': 'the request carries a password, which is never stored',
+} as const;
 const replayedHeader = 'idempotent-replayed';
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 // Headers worth replaying with a stored reply; the rest (dates, request ids) belong to each reply.
@@ -87,16 +91,16 @@ export function registerIdempotency(app: FastifyInstance, options: IdempotencyOp
         },
       ]);
     }
-    if (request.routeOptions.config?.secretReply) {
+    const refused = request.routeOptions.config?.idempotency;
+    const plainBody =
+      request.body === undefined ||
+      request.body === null ||
+      typeof (request.body as { pipe?: unknown }).pipe !== 'function';
+    if (refused || !plainBody) {
+      const reason = refused ? reasons[refused] : 'a file upload is not kept for replay';
       throw new ValidationFailed(
-        [
-          {
-            pointer: '/Idempotency-Key',
-            in: 'header',
-            detail: 'is not accepted here: the reply holds a secret shown only once',
-          },
-        ],
-        'This reply holds a secret that is shown only once, so it is never stored for replay. Send the request without Idempotency-Key.',
+        [{ pointer: '/Idempotency-Key', in: 'header', detail: `is not accepted here: ${reason}` }],
+        `Idempotency-Key is not accepted here (${reason}). Send the request without it.`,
       );
     }
     const scope = scopeOf(request);

@@ -6,10 +6,11 @@ declare module 'fastify' {
      */
     permission?: string;
     /**
-     * The reply carries a secret shown once (a signing secret, an API key). Such replies are never
-     * stored, so an Idempotency-Key on the route is refused rather than silently ignored.
+     * Why this route refuses an Idempotency-Key rather than store what it would have to keep:
+     * a reply with a secret shown once (a signing secret, an API key) or a request carrying a
+     * password. Refused, not silently ignored, so an integrator is not misled about retries.
      */
-    secretReply?: boolean;
+    idempotency?: 'secret-reply' | 'secret-request';
   }
 }
 

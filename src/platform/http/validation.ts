@@ -84,22 +84,49 @@ export function checkBody(schema: object, value: unknown): FieldError[] {
   return validate(value) ? [] : fieldErrors(validate.errors ?? [], 'body');
 }
 
-/** The JSON pointer of the first string (or key) holding a NUL character, which PostgreSQL cannot store. */
-export function findNul(value: unknown, pointer = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findNul(item, `${pointer}/${i}`);
-      if (found !== null) return found;
+/** Deeper JSON than any Ordo request needs; refused before anything walks it. */
+export const maxJsonDepth = 32;
+
+export interface TextProblem {
+  pointer: string;
+  detail: string;
+}
+
+function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  // A lone surrogate is not text: PostgreSQL refuses it in jsonb and would turn it into U+FFFD in text.
+  if (!text.isWellFormed()) return 'must be well-formed Unicode text';
+  return null;
+}
+
+/**
+ * The first string or key that PostgreSQL cannot store (NUL, a lone surrogate), or nesting deeper
+ * than any request needs. Walks iteratively, so no input can exhaust the stack; plain parsed JSON
+ * only (a streamed body is not walked).
+ */
+export function findUnstorableText(value: unknown): TextProblem | null {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [item, pointer, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      const detail = textProblem(item);
+      if (detail) return { pointer, detail };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= maxJsonDepth) return { pointer, detail: `is nested deeper than ${maxJsonDepth} levels` };
+    const isPlain =
+      Array.isArray(item) ||
+      Object.getPrototypeOf(item) === Object.prototype ||
+      Object.getPrototypeOf(item) === null;
+    if (!isPlain) continue;
+    const entries = Array.isArray(item) ? item.map((v, i) => [String(i), v] as const) : Object.entries(item);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
       const at = `${pointer}/${escapePointer(key)}`;
-      if (key.includes('\u0000')) return at;
-      const found = findNul(item, at);
-      if (found !== null) return found;
+      const keyDetail = textProblem(key);
+      if (keyDetail) return { pointer: at, detail: keyDetail };
+      stack.push([child, at, depth + 1]);
     }
   }
   return null;

@@ -17,7 +17,8 @@ const statements = [
     search tsvector generated always as (to_tsvector('simple', name || ' ' || coalesce(email, ''))) stored
   )`,
   'create unique index customers_email on customers (lower(email)) where email is not null',
-  'create index customers_phone on customers (phone) where phone is not null',
+  // One customer per phone number: a second one is a duplicate, caught even when two arrive at once.
+  'create unique index customers_phone on customers (phone) where phone is not null',
   'create index customers_search on customers using gin (search)',
   'create index customers_email_prefix on customers (lower(email) text_pattern_ops)',
   `create table customer_addresses (
