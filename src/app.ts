@@ -79,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger,
     ...(options.logger ? {} : { logger: { level: config.logLevel } }),
     bodyLimit: config.bodyLimit,
+    // Behind a load balancer the client's address comes from X-Forwarded-For; sign-in limits need it.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     // genReqId reads the header itself, so a malformed incoming id is replaced rather than echoed.
     requestIdHeader: false,
     genReqId: (request) => {

@@ -17,6 +17,8 @@ export interface Config {
   workers: boolean;
   /** Let webhooks reach loopback and private-network addresses (for receivers on the same network). */
   webhooksAllowPrivate: boolean;
+  /** How many proxies in front of Ordo to trust for the client's address (X-Forwarded-For); 0 for none. */
+  trustProxyHops: number;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -107,5 +109,6 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: integer(env, 'ORDO_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     workers: boolean(env, 'ORDO_WORKERS', true),
     webhooksAllowPrivate: boolean(env, 'ORDO_WEBHOOKS_ALLOW_PRIVATE', false),
+    trustProxyHops: integer(env, 'ORDO_TRUST_PROXY', 0, 0, 10),
   };
 }

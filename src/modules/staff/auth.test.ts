@@ -204,6 +204,27 @@ describe.each(databaseKinds)('sign-in and sessions (%s)', (kind) => {
     expect((await login(first.email, 'a-new-long-password', '10.9.0.2')).statusCode).toBe(200);
   });
 
+  it('counts sign-in failures per client behind a trusted proxy', async () => {
+    const proxied = await createTestApp(kind, { env: { ORDO_TRUST_PROXY: '1' } });
+    try {
+      const { email, password } = await signInAs(proxied.app, 'agent');
+      const via = (client: string, pw: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email, password: pw },
+          remoteAddress: '10.0.0.1',
+          headers: { 'x-forwarded-for': client },
+        });
+      for (let i = 0; i < loginLimits.perAccountFromAddress; i++) await via('203.0.113.7', 'guess');
+      expect((await via('203.0.113.7', password)).statusCode).toBe(429);
+      expect((await via('198.51.100.9', password)).statusCode).toBe(200);
+    } finally {
+      await proxied.app.close();
+      await proxied.db.drop();
+    }
+  });
+
   it('refuses bad sign-in bodies naming the field', async () => {
     const res = await t.app.inject({
       method: 'POST',
