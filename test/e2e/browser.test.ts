@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, webBuildNeeded, webDistDir } from '../../src/cli/web-build.ts';
+import { webDistDir } from '../../src/cli/web-build.ts';
 import type { Role } from '../../src/modules/staff/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { signInAs } from '../support/auth.ts';
@@ -22,7 +22,6 @@ describe.skipIf(browserMissing)('the web app in a real browser', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (webBuildNeeded()) await buildWeb();
     t = await createTestApp('pglite', { webDistDir });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { buildWeb, webBuildNeeded } from '../../src/cli/web-build.ts';
 import { migrations } from '../../src/migrations.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
@@ -27,6 +28,9 @@ const adminUrl = (url: string, database: string) => {
  * for a fresh engine), and a PostgreSQL template database that each test file copies.
  */
 export default async function setup(project: TestProject) {
+  // Built once here, before any test file runs: browser tests in parallel files would otherwise
+  // rebuild web/dist over each other.
+  if (webBuildNeeded()) await buildWeb();
   const dir = join(tmpdir(), `ordo-test-${process.pid}`);
   await mkdir(dir, { recursive: true });
   const embedded = await openDatabase({});

@@ -1,11 +1,15 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { RequirePermission } from './features/auth/require-permission';
 import { SessionGate } from './features/auth/session-gate';
-import { adminSections } from './layouts/admin-sections';
+import { type AdminSection, adminSections } from './layouts/admin-sections';
 import { AdminShell } from './layouts/admin-shell';
 import { ApiKeysPage } from './pages/admin/api-keys/api-keys-page';
 import { AuditLogPage } from './pages/admin/audit-log/audit-log-page';
+import { NewProductPage } from './pages/admin/catalog/new-product-page';
+import { ProductDetailPage } from './pages/admin/catalog/product-detail-page';
+import { ProductsPage } from './pages/admin/catalog/products-page';
+import { CustomerDetailPage } from './pages/admin/customers/customer-detail-page';
+import { CustomersPage } from './pages/admin/customers/customers-page';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { SectionPlaceholder } from './pages/admin/section-placeholder';
 import { SignIn } from './pages/admin/sign-in';
@@ -13,12 +17,33 @@ import { StaffPage } from './pages/admin/staff/staff-page';
 import { NotFound } from './pages/not-found';
 import { Landing } from './pages/portal/landing';
 
-/** Sections with screens of their own; the others show a placeholder until their module arrives. */
-const sectionPages: Partial<Record<string, ComponentType>> = {
-  staff: StaffPage,
-  'api-keys': ApiKeysPage,
-  'audit-log': AuditLogPage,
-};
+/**
+ * The routes under each section with screens of its own (relative to /admin/<slug>); the other
+ * sections show a placeholder until their module arrives. Every route of a section needs the
+ * section's permission; a page that changes things may ask for more.
+ */
+const sectionRoutes = (section: AdminSection): RouteObject[] | undefined =>
+  ({
+    staff: [{ index: true, element: <StaffPage /> }],
+    'api-keys': [{ index: true, element: <ApiKeysPage /> }],
+    'audit-log': [{ index: true, element: <AuditLogPage /> }],
+    catalog: [
+      { index: true, element: <ProductsPage /> },
+      {
+        path: 'new',
+        element: (
+          <RequirePermission section={section} permission="catalog:write">
+            <NewProductPage />
+          </RequirePermission>
+        ),
+      },
+      { path: ':id', element: <ProductDetailPage /> },
+    ],
+    customers: [
+      { index: true, element: <CustomersPage /> },
+      { path: ':id', element: <CustomerDetailPage /> },
+    ],
+  })[section.slug];
 
 export const router = createBrowserRouter([
   { path: '/', element: <Landing /> },
@@ -32,17 +57,22 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <AdminDashboard /> },
-      ...adminSections.map((section) => {
-        const Page = sectionPages[section.slug];
-        return {
+      ...adminSections.map(
+        (section): RouteObject => ({
           path: section.slug,
           element: (
             <RequirePermission section={section}>
-              {Page ? <Page /> : <SectionPlaceholder section={section} />}
+              <Outlet />
             </RequirePermission>
           ),
-        };
-      }),
+          children: [
+            ...(sectionRoutes(section) ?? [
+              { index: true, element: <SectionPlaceholder section={section} /> },
+            ]),
+            { path: '*', element: <NotFound homePath="/admin" /> },
+          ],
+        }),
+      ),
       { path: '*', element: <NotFound homePath="/admin" /> },
     ],
   },

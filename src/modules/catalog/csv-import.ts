@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { type Kysely, sql } from 'kysely';
-import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
+import { type Actor, type AuditRecord, recordAudit, recordAudits } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
@@ -128,7 +128,7 @@ export async function importCatalogCsv(
         result.skippedRows += batch.filter((g) => g.failed).reduce((n, g) => n + g.variants.length, 0);
         batch = [];
         if (ready.length > 0 && (options.partial || result.errorCount === 0)) {
-          const conflicts = await writeBatch(trx, ready, now, result);
+          const conflicts = await writeBatch(trx, actor, ready, now, result);
           if (conflicts.length > 0) addErrors(conflicts);
         }
       };
@@ -254,6 +254,7 @@ export async function importCatalogCsv(
 /** Writes a batch of products and their variants; returns conflicts with other products' SKUs or barcodes. */
 async function writeBatch(
   trx: Kysely<Tables>,
+  actor: Actor,
   groups: Group[],
   now: Date,
   result: ImportResult,
@@ -392,6 +393,13 @@ async function writeBatch(
       v.prices.map((p) => ({ variantId: variantIds.get(v.sku)!, currency: p.currency, amount: p.amount })),
     ),
   );
+  await auditPriceChanges(
+    trx,
+    actor,
+    now,
+    written.filter((v) => !v.inserted),
+    prices,
+  );
   // PostgreSQL takes at most 65,535 parameters per statement: 3 per price row.
   for (let i = 0; i < prices.length; i += 10_000) {
     await trx
@@ -403,4 +411,51 @@ async function writeBatch(
       .execute();
   }
   return conflicts;
+}
+
+type PriceRow = { variantId: string; currency: string; amount: number };
+
+/** Audits each existing variant whose prices the file changes, with the old and new prices. */
+async function auditPriceChanges(
+  trx: Kysely<Tables>,
+  actor: Actor,
+  now: Date,
+  updated: { id: string; sku: string }[],
+  incoming: PriceRow[],
+): Promise<void> {
+  if (updated.length === 0) return;
+  const before = await trx
+    .selectFrom('variantPrices')
+    .select(['variantId', 'currency', 'amount'])
+    .where(
+      'variantId',
+      'in',
+      updated.map((v) => v.id),
+    )
+    .execute();
+  const key = (p: PriceRow) => `${p.variantId} ${p.currency}`;
+  const old = new Map(before.map((p) => [key(p), Number(p.amount)]));
+  const records: AuditRecord[] = [];
+  for (const variant of updated) {
+    const changes = incoming.filter((p) => p.variantId === variant.id && old.get(key(p)) !== p.amount);
+    if (changes.length === 0) continue;
+    const current = before
+      .filter((p) => p.variantId === variant.id)
+      .map((p) => ({ currency: p.currency, amount: Number(p.amount) }));
+    const next = new Map(current.map((p) => [p.currency, p.amount]));
+    for (const change of changes) next.set(change.currency, change.amount);
+    records.push({
+      action: 'variant.price_changed',
+      subjectType: 'variant',
+      subjectId: variant.id,
+      before: { sku: variant.sku, prices: current },
+      after: {
+        sku: variant.sku,
+        prices: [...next]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([currency, amount]) => ({ currency, amount })),
+      },
+    });
+  }
+  await recordAudits(trx, actor, now, records);
 }

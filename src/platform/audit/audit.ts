@@ -54,6 +54,34 @@ export async function recordAudit<DB extends PlatformTables>(
     .execute();
 }
 
+/** Many entries at once (a file import), in statements of a size PostgreSQL accepts. */
+export async function recordAudits<DB extends PlatformTables>(
+  trx: Kysely<DB>,
+  actor: Actor,
+  at: Date,
+  records: AuditRecord[],
+): Promise<void> {
+  const rows = records.map((record) => ({
+    id: newId('aud'),
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: record.action,
+    subjectType: record.subjectType,
+    subjectId: record.subjectId,
+    before: record.before === undefined ? null : JSON.stringify(record.before),
+    after: record.after === undefined ? null : JSON.stringify(record.after),
+    requestId: actor.requestId ?? null,
+    at,
+  }));
+  for (let i = 0; i < rows.length; i += 4000) {
+    await (trx as unknown as Kysely<PlatformTables>)
+      .insertInto('auditLog')
+      .values(rows.slice(i, i + 4000))
+      .execute();
+  }
+}
+
 export interface AuditFilter extends PageQuery {
   subjectType?: string | undefined;
   subjectId?: string | undefined;

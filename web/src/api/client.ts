@@ -14,6 +14,8 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors: ProblemFieldError[];
+  /** Members the problem type adds beyond RFC 9457's own, e.g. `existingId` on a duplicate. */
+  extensions?: Record<string, unknown>;
 }
 
 /** A non-2xx reply. Carries the server's problem details, or ones derived from the status line. */
@@ -24,6 +26,7 @@ export class ProblemError extends Error implements Problem {
   readonly detail?: string;
   readonly instance?: string;
   readonly errors: ProblemFieldError[];
+  readonly extensions: Record<string, unknown>;
 
   constructor(problem: Problem) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
@@ -34,6 +37,7 @@ export class ProblemError extends Error implements Problem {
     this.detail = problem.detail;
     this.instance = problem.instance;
     this.errors = problem.errors;
+    this.extensions = problem.extensions ?? {};
   }
 }
 
@@ -52,19 +56,21 @@ function fieldErrors(value: unknown): ProblemFieldError[] {
   }));
 }
 
-/** Reads the reply body as problem details; falls back to the status line for anything else. */
-async function readProblem(response: Response): Promise<Problem> {
+const problemMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
+/** Problem details from a reply's status, media type and body text; the status line for anything else. */
+function parseProblem(status: number, statusText: string, contentType: string | null, text: string): Problem {
   const fallback: Problem = {
     type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
+    title: statusText || `HTTP ${status}`,
+    status,
     errors: [],
   };
-  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== problemMediaType) return fallback;
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch {
     return fallback;
   }
@@ -76,7 +82,19 @@ async function readProblem(response: Response): Promise<Problem> {
     detail: typeof body.detail === 'string' ? body.detail : undefined,
     instance: typeof body.instance === 'string' ? body.instance : undefined,
     errors: fieldErrors(body.errors),
+    extensions: Object.fromEntries(Object.entries(body).filter(([name]) => !problemMembers.has(name))),
   };
+}
+
+/** Reads the reply body as problem details; falls back to the status line for anything else. */
+async function readProblem(response: Response): Promise<Problem> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // An unreadable body leaves the status line.
+  }
+  return parseProblem(response.status, response.statusText, response.headers.get('content-type'), text);
 }
 
 /** Every list replies `{ items, next }`; pass `next` as `cursor` for the following page. */
@@ -168,4 +186,116 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+export interface UploadProgress {
+  /** Bytes of the body sent so far. */
+  loaded: number;
+  /** The body's size in bytes. */
+  total: number;
+}
+
+export interface ApiUpload {
+  body: Blob;
+  /** The body's media type, e.g. `text/csv`. */
+  contentType: string;
+  /** Called as the body goes out; the server may already be working on what it received. */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Called once the whole body is sent and only the server's answer is awaited. */
+  onSent?: () => void;
+  signal?: AbortSignal;
+}
+
+interface UploadReply {
+  status: number;
+  statusText: string;
+  contentType: string | null;
+  text: string;
+}
+
+/** One POST through XMLHttpRequest, the browser API that reports upload progress (fetch does not). */
+function sendUpload(path: string, upload: ApiUpload): Promise<UploadReply> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    const abort = () => request.abort();
+    request.open('POST', path);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', `application/json, ${problemMediaType}`);
+    request.setRequestHeader('content-type', upload.contentType);
+    if (csrfToken) request.setRequestHeader(csrfHeader, csrfToken);
+    request.upload.onprogress = (event) =>
+      upload.onProgress?.({
+        loaded: event.loaded,
+        total: event.lengthComputable ? event.total : upload.body.size,
+      });
+    request.upload.onload = () => upload.onSent?.();
+    request.onload = () => {
+      upload.signal?.removeEventListener('abort', abort);
+      resolve({
+        status: request.status,
+        statusText: request.statusText,
+        contentType: request.getResponseHeader('content-type'),
+        text: request.responseText,
+      });
+    };
+    // Like fetch: a network failure is a TypeError, a cancelled upload an AbortError.
+    request.onerror = () => reject(new TypeError('The upload failed: the server could not be reached.'));
+    request.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    if (upload.signal?.aborted) return reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    upload.signal?.addEventListener('abort', abort, { once: true });
+    request.send(upload.body);
+  });
+}
+
+/**
+ * Sends a file as the body of a POST, with the session's CSRF token as apiFetch does, reporting
+ * progress as the bytes go out. Returns the parsed JSON reply; throws ProblemError on a non-2xx reply.
+ */
+export async function apiUpload<T>(path: string, upload: ApiUpload): Promise<T> {
+  const withToken = csrfToken !== undefined;
+  let reply = await sendUpload(path, upload);
+  if (reply.status < 200 || reply.status >= 300) {
+    const problem = parseProblem(reply.status, reply.statusText, reply.contentType, reply.text);
+    // A refused token changed nothing on the server, so one retry with the session's current token is safe.
+    const staleToken = withToken && problem.status === 403 && problem.type.endsWith('/csrf-failed');
+    if (!staleToken || !(await refreshCsrfToken())) throw new ProblemError(problem);
+    reply = await sendUpload(path, upload);
+    if (reply.status < 200 || reply.status >= 300)
+      throw new ProblemError(parseProblem(reply.status, reply.statusText, reply.contentType, reply.text));
+  }
+  return (reply.text === '' ? undefined : JSON.parse(reply.text)) as T;
+}
+
+const within = (pointer: string | undefined, parent: string) =>
+  pointer !== undefined && (pointer === parent || pointer.startsWith(`${parent}/`));
+
+/**
+ * The server's reason for an input or for anything inside it, as a sentence: `/variants/0/prices/1`
+ * also shows `/variants/0/prices/1/amount`. For inputs that stand for a whole part of the body.
+ */
+export function problemFieldErrorWithin(error: unknown, pointer: string): string | undefined {
+  if (!(error instanceof ProblemError)) return undefined;
+  const detail = error.errors.find((entry) => within(entry.pointer, pointer))?.detail;
+  return detail ? detail.charAt(0).toUpperCase() + detail.slice(1) : undefined;
+}
+
+/** Like problemOnlyConcerns, for a form whose inputs each show their pointer and what lies inside it. */
+export function problemOnlyConcernsWithin(error: unknown, pointers: readonly string[]): boolean {
+  return (
+    error instanceof ProblemError &&
+    error.errors.length > 0 &&
+    error.errors.every((entry) => pointers.some((pointer) => within(entry.pointer, pointer)))
+  );
+}
+
+/** The server's reason for the first of `pointers` it names; `nested` ones also take problems inside them. */
+export function problemFieldErrorAt(
+  error: unknown,
+  pointers: readonly { pointer: string; nested: boolean }[],
+): string | undefined {
+  for (const { pointer, nested } of pointers) {
+    const detail = nested ? problemFieldErrorWithin(error, pointer) : problemFieldError(error, pointer);
+    if (detail) return detail;
+  }
+  return undefined;
 }

@@ -234,3 +234,83 @@ export function WarningIcon({ size }: IconProps) {
     </OutlineSvg>
   );
 }
+
+export function SearchIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="M20 20l-4.4-4.4" />
+    </OutlineSvg>
+  );
+}
+
+export function UploadIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
+      <path d="M4 15v3.5A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5V15" />
+    </OutlineSvg>
+  );
+}
+
+export function DownloadIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M12 4v11M7.5 10.5L12 15l4.5-4.5" />
+      <path d="M4 15v3.5A1.5 1.5 0 0 0 5.5 20h13a1.5 1.5 0 0 0 1.5-1.5V15" />
+    </OutlineSvg>
+  );
+}
+
+export function TrashIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M4.5 7h15M10 11v5.5M14 11v5.5" />
+      <path d="M6 7l.9 11.6a1.5 1.5 0 0 0 1.5 1.4h7.2a1.5 1.5 0 0 0 1.5-1.4L18 7M9.5 7V5a1 1 0 0 1 1-1h3a1 1 0 0 1 1 1v2" />
+    </OutlineSvg>
+  );
+}
+
+export function PencilIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16z" />
+      <path d="M13.5 6.5l4 4" />
+    </OutlineSvg>
+  );
+}
+
+export function ArchiveIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="3.5" y="4" width="17" height="4.5" rx="1" />
+      <path d="M5 8.5v10A1.5 1.5 0 0 0 6.5 20h11a1.5 1.5 0 0 0 1.5-1.5v-10M10 12.5h4" />
+    </OutlineSvg>
+  );
+}
+
+export function NoteIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <path d="M14 3.5H6.5A1.5 1.5 0 0 0 5 5v14a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 19 19V8.5z" />
+      <path d="M14 3.5v5h5M8.5 13h7M8.5 16.5h5" />
+    </OutlineSvg>
+  );
+}
+
+export function MailIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="3.5" y="5.5" width="17" height="13" rx="1.5" />
+      <path d="M4 6.5l8 6 8-6" />
+    </OutlineSvg>
+  );
+}
+
+export function DotIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="12" cy="12" r="3" />
+    </OutlineSvg>
+  );
+}
