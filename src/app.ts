@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import { migrations } from './migrations.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
-import { registerLocationRoutes } from './modules/inventory/index.ts';
+import { registerLocationRoutes, registerStockRoutes } from './modules/inventory/index.ts';
 import { purgeSessions, registerStaffRoutes, staffAuthenticator } from './modules/staff/index.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -168,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogRoutes(app, { database, clock });
   registerCustomerRoutes(app, { database, clock });
   registerLocationRoutes(app, { db: database.db });
+  registerStockRoutes(app, { database, clock });
   registerStaffRoutes(app, { database, clock, secureCookies: config.publicUrl.startsWith('https://') });
   options.extraRoutes?.(app);
   await registerWebAssets(app, options.webDistDir ?? defaultWebDist);

@@ -7,6 +7,7 @@ import { createStaffFromCli } from './cli/staff.ts';
 import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrations } from './migrations.ts';
+import { checkLedger } from './modules/inventory/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { DataDirInUse } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -196,6 +197,25 @@ program
     const { database } = await openMigrated(loadConfig());
     try {
       await exportCatalogFromCli(database, file);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('check')
+  .description('verify that every stock level equals the sum of its movement ledger')
+  .action(async () => {
+    const { database } = await openMigrated(loadConfig());
+    try {
+      const mismatches = await checkLedger(database.db);
+      for (const m of mismatches) {
+        console.error(
+          `${m.variantId} at ${m.locationId}: on hand ${m.onHand} but the ledger sums to ${m.ledgerOnHand}; reserved ${m.reserved}, ledger ${m.ledgerReserved}`,
+        );
+      }
+      if (mismatches.length > 0) process.exitCode = 1;
+      else console.log('Stock and ledger agree.');
     } finally {
       await database.close();
     }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppDatabase } from '../app.ts';
 import { seedDemoCatalog } from '../modules/catalog/index.ts';
 import { seedDemoCustomers } from '../modules/customers/index.ts';
-import { seedDemoLocations } from '../modules/inventory/index.ts';
+import { seedDemoLocations, seedDemoStock } from '../modules/inventory/index.ts';
 import { demoStaffLogins, seedDemoStaff } from '../modules/staff/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
@@ -23,6 +23,7 @@ export const demoSeeds: DemoSeed[] = [
   { name: 'locations', run: seedDemoLocations },
   { name: 'catalog', run: seedDemoCatalog },
   { name: 'customers', run: seedDemoCustomers },
+  { name: 'stock', run: seedDemoStock },
 ];
 
 export interface DemoLogin {

@@ -19,6 +19,7 @@ export type IdPrefix =
   | 'tkt'
   | 'req'
   | 'wrk'
+  | 'mov'
   | 'adr'
   | 'tle'
   | 'aud'

@@ -62,6 +62,15 @@ describe.each(databaseKinds)('the demo shop (%s)', (kind) => {
       const locations = await db.selectFrom('locations').select(['kind', 'country']).execute();
       expect(locations.filter((l) => l.kind === 'warehouse')).toHaveLength(3);
       expect(new Set(locations.map((l) => l.country)).size).toBe(2);
+      const stocked = await db
+        .selectFrom('stockLevels')
+        .select(['variantId'])
+        .where('onHand', '>', 0)
+        .distinct()
+        .execute();
+      expect(stocked.length).toBeGreaterThan(variants.length * 0.8);
+      const { checkLedger } = await import('../../src/modules/inventory/index.ts');
+      expect(await checkLedger(db)).toEqual([]);
     } finally {
       await t.app.close();
       await t.db.drop();

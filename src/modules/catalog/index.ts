@@ -5,7 +5,15 @@ export { type ImportResult, importCatalogCsv } from './csv-import.ts';
 export { demoProducts, seedDemoCatalog } from './demo.ts';
 export { isValidGtin } from './gtin.ts';
 export * as catalogMigration004 from './migrations/2026-11-30-004-catalog.ts';
-export { findVariantBySku, loadProducts, type Product, searchProducts, type Variant } from './queries.ts';
+export {
+  describeVariants,
+  findVariantBySku,
+  loadProducts,
+  type Product,
+  searchProducts,
+  type Variant,
+  variantIdsBySku,
+} from './queries.ts';
 export { registerCatalogRoutes } from './routes.ts';
 export { createProduct, getProduct, updateProduct } from './service.ts';
 export type { CatalogTables } from './tables.ts';

@@ -180,3 +180,22 @@ export async function findVariantBySku(db: Kysely<Tables>, sku: string) {
     .where('variants.sku', '=', sku)
     .executeTakeFirst();
 }
+
+/** Variant ids for SKUs (missing SKUs are absent from the map), for other modules that key on SKU. */
+export async function variantIdsBySku(db: Kysely<Tables>, skus: string[]): Promise<Map<string, string>> {
+  if (skus.length === 0) return new Map();
+  const rows = await db.selectFrom('variants').select(['id', 'sku']).where('sku', 'in', skus).execute();
+  return new Map(rows.map((r) => [r.sku, r.id]));
+}
+
+/** SKU and titles of variants by id, for other modules' read models. */
+export async function describeVariants(db: Kysely<Tables>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { sku: string; title: string; productTitle: string }>();
+  const rows = await db
+    .selectFrom('variants')
+    .innerJoin('products', 'products.id', 'variants.productId')
+    .select(['variants.id', 'variants.sku', 'variants.title', 'products.title as productTitle'])
+    .where('variants.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { sku: r.sku, title: r.title, productTitle: r.productTitle }]));
+}

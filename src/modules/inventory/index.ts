@@ -1,6 +1,16 @@
 /** Inventory: where stock lives. Locations now; stock levels, movements and reservations next. */
 
-export { seedDemoLocations } from './demo.ts';
+export { seedDemoLocations, seedDemoStock } from './demo.ts';
 export { createLocation, type Location, type NewLocation, registerLocationRoutes } from './locations.ts';
 export * as inventoryMigration006 from './migrations/2026-11-30-006-locations.ts';
+export * as inventoryMigration007 from './migrations/2026-11-30-007-stock.ts';
+export {
+  applyMovement,
+  checkLedger,
+  InsufficientStock,
+  type LedgerMismatch,
+  type Movement,
+  receiveStock,
+} from './stock.ts';
+export { registerStockRoutes } from './stock-routes.ts';
 export type { InventoryTables } from './tables.ts';

@@ -75,6 +75,13 @@ const LocationSchema = Type.Object(
     postalCode: Type.Union([Type.String(), Type.Null()]),
     country: Type.String(),
     timezone: Type.String({ examples: ['Europe/Madrid'] }),
+    cutoffTime: Type.String({
+      description: 'Local time after which orders ship the next working day',
+      examples: ['15:00'],
+    }),
+    workingDays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+      description: 'ISO weekdays it ships on (1 = Monday)',
+    }),
     active: Type.Boolean(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

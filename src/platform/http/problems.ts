@@ -33,6 +33,7 @@ export const problemCatalogue = {
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  'out-of-stock': { status: 409, title: 'Not enough stock' },
   'invalid-transition': { status: 409, title: 'This change is not allowed in the current state' },
   'idempotency-key-in-use': {
     status: 409,

@@ -1,0 +1,278 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/app.ts';
+import { type Credentials, signInAs } from '../../../test/support/auth.ts';
+import { databaseKinds } from '../../../test/support/database.ts';
+import { systemActor } from '../../platform/audit/audit.ts';
+import { createProduct } from '../catalog/index.ts';
+import { createLocation } from './locations.ts';
+import { checkLedger } from './stock.ts';
+
+describe.each(databaseKinds)('stock and its ledger (%s)', (kind) => {
+  const t = useTestApp(kind);
+  let warehouse: Credentials;
+  let mad: string;
+  let ber: string;
+  beforeAll(async () => {
+    warehouse = await signInAs(t.app, 'warehouse');
+    const db = t.app.ordo.database.db;
+    mad = (
+      await createLocation(db, t.clock, {
+        code: 'MAD',
+        name: 'Madrid',
+        kind: 'warehouse',
+        timezone: 'Europe/Madrid',
+        address: { line1: 'Calle 1', city: 'Getafe', postalCode: '28906', country: 'ES' },
+      })
+    ).id;
+    ber = (
+      await createLocation(db, t.clock, {
+        code: 'BER',
+        name: 'Berlin',
+        kind: 'warehouse',
+        timezone: 'Europe/Berlin',
+        address: { line1: 'Straße 1', city: 'Berlin', postalCode: '12099', country: 'DE' },
+      })
+    ).id;
+    for (const sku of ['MUG-1', 'MUG-2', 'CAP-1']) {
+      await createProduct(t.app.ordo.database, t.clock, systemActor, {
+        title: sku,
+        variants: [{ sku, prices: [{ currency: 'EUR', amount: 100 }] }],
+      });
+    }
+  });
+  const post = (url: string, payload: object, headers = warehouse.headers) =>
+    t.app.inject({ method: 'POST', url, headers, payload });
+  const level = async (sku: string, locationId: string) =>
+    (
+      await t.app.inject({
+        url: `/api/v1/stock?sku=${sku}&locationId=${locationId}`,
+        headers: warehouse.headers,
+      })
+    ).json().items[0];
+
+  it('receives goods into a location, one ledger row per line, and audits it', async () => {
+    const res = await post('/api/v1/stock/receipts', {
+      locationId: mad,
+      reference: 'PO-1',
+      lines: [
+        { sku: 'MUG-1', quantity: 10 },
+        { sku: 'MUG-2', quantity: 4 },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await level('MUG-1', mad)).toMatchObject({ sku: 'MUG-1', onHand: 10, reserved: 0, available: 10 });
+    const ledger = await t.app.inject({
+      url: `/api/v1/stock/movements?sku=MUG-1`,
+      headers: warehouse.headers,
+    });
+    expect(ledger.json().items[0]).toMatchObject({
+      kind: 'receipt',
+      onHandDelta: 10,
+      referenceId: 'PO-1',
+      actorName: expect.stringContaining('warehouse'),
+    });
+    expect(await checkLedger(t.app.ordo.database.db)).toEqual([]);
+  });
+
+  it('refuses unknown SKUs and locations, naming them, and moves nothing', async () => {
+    const unknownSku = await post('/api/v1/stock/receipts', {
+      locationId: mad,
+      lines: [
+        { sku: 'MUG-1', quantity: 1 },
+        { sku: 'NOPE', quantity: 1 },
+      ],
+    });
+    expect(unknownSku.statusCode).toBe(422);
+    expect(unknownSku.json().errors).toEqual([
+      { pointer: '/lines/1/sku', detail: 'NOPE is not a SKU in the catalog' },
+    ]);
+    const unknownLocation = await post('/api/v1/stock/receipts', {
+      locationId: 'loc_01JDQ6Y3M5W9X8Z2A4B6C8D0EF',
+      lines: [{ sku: 'MUG-1', quantity: 1 }],
+    });
+    expect(unknownLocation.statusCode).toBe(422);
+    const zero = await post('/api/v1/stock/receipts', {
+      locationId: mad,
+      lines: [{ sku: 'MUG-1', quantity: 0 }],
+    });
+    expect(zero.json().errors[0].pointer).toBe('/lines/0/quantity');
+    expect((await level('MUG-1', mad)).onHand).toBe(10);
+  });
+
+  it('adjusts with a reason, counts, and never goes below zero', async () => {
+    const noReason = await post('/api/v1/stock/adjustments', { locationId: mad, sku: 'MUG-1', delta: -1 });
+    expect(noReason.json().errors[0].pointer).toBe('/reason');
+    const damaged = await post('/api/v1/stock/adjustments', {
+      locationId: mad,
+      sku: 'MUG-1',
+      delta: -2,
+      reason: 'dropped a box',
+    });
+    expect(damaged.json()).toEqual({ onHand: 8, reserved: 0 });
+    const counted = await post('/api/v1/stock/adjustments', {
+      locationId: mad,
+      sku: 'MUG-1',
+      countedOnHand: 7,
+      reason: 'cycle count',
+    });
+    expect(counted.json().onHand).toBe(7);
+    const tooMuch = await post('/api/v1/stock/adjustments', {
+      locationId: mad,
+      sku: 'MUG-1',
+      delta: -8,
+      reason: 'lost',
+    });
+    expect(tooMuch.statusCode).toBe(409);
+    expect((await level('MUG-1', mad)).onHand).toBe(7);
+    const agent = await signInAs(t.app, 'agent');
+    expect(
+      (
+        await post(
+          '/api/v1/stock/adjustments',
+          { locationId: mad, sku: 'MUG-1', delta: 1, reason: 'x' },
+          agent.headers,
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(await checkLedger(t.app.ordo.database.db)).toEqual([]);
+  });
+
+  it('transfers every line or none', async () => {
+    const short = await post('/api/v1/stock/transfers', {
+      fromLocationId: mad,
+      toLocationId: ber,
+      lines: [
+        { sku: 'MUG-1', quantity: 2 },
+        { sku: 'MUG-2', quantity: 99 },
+      ],
+    });
+    expect(short.statusCode).toBe(409);
+    expect(short.json()).toMatchObject({
+      type: 'https://ordo.dev/problems/out-of-stock',
+      shortages: [{ sku: 'MUG-2', requested: 99, available: 4 }],
+    });
+    expect((await level('MUG-1', mad)).onHand).toBe(7);
+    expect(await level('MUG-1', ber)).toBeUndefined();
+    const ok = await post('/api/v1/stock/transfers', {
+      fromLocationId: mad,
+      toLocationId: ber,
+      lines: [{ sku: 'MUG-1', quantity: 2 }],
+    });
+    expect(ok.statusCode).toBe(201);
+    expect((await level('MUG-1', mad)).onHand).toBe(5);
+    expect((await level('MUG-1', ber)).onHand).toBe(2);
+  });
+
+  it('raises inventory.low when available stock falls to the reorder point', async () => {
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/stock/settings',
+      headers: warehouse.headers,
+      payload: { sku: 'MUG-2', locationId: mad, reorderPoint: 2, safetyStock: 1 },
+    });
+    expect(settings.statusCode).toBe(200);
+    expect((await level('MUG-2', mad)).available).toBe(3);
+    await post('/api/v1/stock/adjustments', { locationId: mad, sku: 'MUG-2', delta: -1, reason: 'sample' });
+    const events = await t.app.ordo.database.db
+      .selectFrom('outboxEvents')
+      .select(['type', 'payload'])
+      .where('type', '=', 'inventory.low')
+      .execute();
+    expect(events).toEqual([
+      {
+        type: 'inventory.low',
+        payload: expect.objectContaining({ available: 2, reorderPoint: 2, locationId: mad }),
+      },
+    ]);
+  });
+
+  it('lets parallel removals take exactly the units there are', async () => {
+    await post('/api/v1/stock/receipts', { locationId: ber, lines: [{ sku: 'CAP-1', quantity: 10 }] });
+    const replies = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        post('/api/v1/stock/adjustments', {
+          locationId: ber,
+          sku: 'CAP-1',
+          delta: -1,
+          reason: 'sold at the counter',
+        }),
+      ),
+    );
+    expect(replies.filter((r) => r.statusCode === 201)).toHaveLength(10);
+    expect(replies.filter((r) => r.statusCode === 409)).toHaveLength(15);
+    expect((await level('CAP-1', ber)).onHand).toBe(0);
+    expect(await checkLedger(t.app.ordo.database.db)).toEqual([]);
+  });
+
+  it('finds a level that no longer matches its ledger', async () => {
+    const db = t.app.ordo.database.db;
+    await db
+      .updateTable('stockLevels')
+      .set({ onHand: 99 })
+      .where('locationId', '=', ber)
+      .where('onHand', '=', 2)
+      .execute();
+    const mismatches = await checkLedger(db);
+    expect(mismatches).toEqual([expect.objectContaining({ locationId: ber, onHand: 99, ledgerOnHand: 2 })]);
+    await db
+      .updateTable('stockLevels')
+      .set({ onHand: 2 })
+      .where('locationId', '=', ber)
+      .where('onHand', '=', 99)
+      .execute();
+  });
+
+  it('keeps stock non-negative and equal to its ledger under any sequence of operations', async () => {
+    const operation = fc.oneof(
+      fc.record({
+        op: fc.constant('receive'),
+        sku: fc.constantFrom('MUG-1', 'MUG-2'),
+        at: fc.constantFrom('mad', 'ber'),
+        n: fc.integer({ min: 1, max: 5 }),
+      }),
+      fc.record({
+        op: fc.constant('adjust'),
+        sku: fc.constantFrom('MUG-1', 'MUG-2'),
+        at: fc.constantFrom('mad', 'ber'),
+        n: fc.integer({ min: -8, max: 8 }).filter((n) => n !== 0),
+      }),
+      fc.record({
+        op: fc.constant('transfer'),
+        sku: fc.constantFrom('MUG-1', 'MUG-2'),
+        at: fc.constantFrom('mad', 'ber'),
+        n: fc.integer({ min: 1, max: 6 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 12 }), async (ops) => {
+        for (const { op, sku, at, n } of ops) {
+          const [from, to] = at === 'mad' ? [mad, ber] : [ber, mad];
+          const res =
+            op === 'receive'
+              ? await post('/api/v1/stock/receipts', { locationId: from, lines: [{ sku, quantity: n }] })
+              : op === 'adjust'
+                ? await post('/api/v1/stock/adjustments', {
+                    locationId: from,
+                    sku,
+                    delta: n,
+                    reason: 'property test',
+                  })
+                : await post('/api/v1/stock/transfers', {
+                    fromLocationId: from,
+                    toLocationId: to,
+                    lines: [{ sku, quantity: n }],
+                  });
+          expect([201, 409]).toContain(res.statusCode);
+        }
+        const levels = await t.app.ordo.database.db
+          .selectFrom('stockLevels')
+          .select(['onHand', 'reserved'])
+          .execute();
+        expect(levels.every((l) => l.onHand >= 0 && l.reserved >= 0 && l.reserved <= l.onHand)).toBe(true);
+        expect(await checkLedger(t.app.ordo.database.db)).toEqual([]);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
