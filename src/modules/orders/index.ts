@@ -3,15 +3,4 @@
  * on these (the order routes arrive with placement).
  */
 export { promisedDeliveryDate, type ShippingLocation, shipDate } from './promise.ts';
-export {
-  assertTransition,
-  canTransition,
-  type FulfillmentStatus,
-  fulfillmentStates,
-  isFinal,
-  nextStates,
-  type OrderStatus,
-  orderStates,
-  type PaymentStatus,
-  paymentStates,
-} from './states.ts';
+export { type FulfillmentStatus, fulfillmentLifecycle, type OrderStatus, orderLifecycle } from './states.ts';
