@@ -34,6 +34,8 @@ export const problemCatalogue = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   'out-of-stock': { status: 409, title: 'Not enough stock' },
+  'payment-declined': { status: 402, title: 'The payment was declined' },
+  'payment-provider-unavailable': { status: 503, title: 'The payment provider did not answer' },
   'invalid-transition': { status: 409, title: 'This change is not allowed in the current state' },
   'idempotency-key-in-use': {
     status: 409,
