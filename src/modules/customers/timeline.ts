@@ -20,11 +20,13 @@ export interface NewTimelineEntry {
 }
 
 /** Adds to a customer's timeline in the caller's transaction; other modules (orders, support) call this. */
-export async function recordTimeline(trx: Kysely<Tables>, entry: NewTimelineEntry): Promise<void> {
-  await trx
+/** Returns the new entry's id, or null when an entry for the same referenced record exists. */
+export async function recordTimeline(trx: Kysely<Tables>, entry: NewTimelineEntry): Promise<string | null> {
+  const id = newId('tle');
+  const inserted = await trx
     .insertInto('customerTimeline')
     .values({
-      id: newId('tle'),
+      id,
       customerId: entry.customerId,
       kind: entry.kind,
       summary: entry.summary,
@@ -37,7 +39,9 @@ export async function recordTimeline(trx: Kysely<Tables>, entry: NewTimelineEntr
     .onConflict((oc) =>
       oc.columns(['customerId', 'kind', 'refId']).where('refId', 'is not', null).doNothing(),
     )
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
 }
 
 export async function addNote(
@@ -50,7 +54,7 @@ export async function addNote(
   return withTransaction(database, async (trx) => {
     await getCustomer(trx, customerId);
     const now = clock.now();
-    await recordTimeline(trx, {
+    const id = await recordTimeline(trx, {
       customerId,
       kind: 'note',
       summary: body.trim().split('\n')[0]!.slice(0, 120),
@@ -61,9 +65,7 @@ export async function addNote(
     const entry = await trx
       .selectFrom('customerTimeline')
       .select(['id', 'kind', 'summary', 'body', 'refType', 'refId', 'actorName', 'at'])
-      .where('customerId', '=', customerId)
-      .orderBy('id', 'desc')
-      .limit(1)
+      .where('id', '=', id!)
       .executeTakeFirstOrThrow();
     return entry;
   });
