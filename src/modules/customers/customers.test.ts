@@ -217,10 +217,12 @@ describe.each(databaseKinds)('customers (%s)', (kind) => {
     expect(addresses[1].isDefault).toBe(false);
     const removed = await t.app.inject({
       method: 'DELETE',
-      url: `/api/v1/customers/${customer.id}/addresses/${addresses[1].id}`,
+      url: `/api/v1/customers/${customer.id}/addresses/${addresses[0].id}`,
       headers: agent.headers,
     });
     expect(removed.json().addresses).toHaveLength(1);
+    // Removing the default makes the remaining address the default.
+    expect(removed.json().addresses[0]).toMatchObject({ country: 'ES', isDefault: true });
   });
 
   it('lets warehouse staff read customers but not change them', async () => {

@@ -286,6 +286,22 @@ export async function removeAddress(
       .returning(addressColumns)
       .executeTakeFirst();
     if (!removed) throw new NotFound('Address', addressId);
+    if (removed.isDefault) {
+      // The customer keeps a default address while they have any: the oldest remaining one.
+      const next = await trx
+        .selectFrom('customerAddresses')
+        .select('id')
+        .where('customerId', '=', customerId)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (next)
+        await trx
+          .updateTable('customerAddresses')
+          .set({ isDefault: true })
+          .where('id', '=', next.id)
+          .execute();
+    }
     await recordAudit(trx, actor, clock.now(), {
       action: 'customer.address_removed',
       subjectType: 'customer',
