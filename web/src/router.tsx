@@ -11,6 +11,8 @@ import { ProductsPage } from './pages/admin/catalog/products-page';
 import { CustomerDetailPage } from './pages/admin/customers/customer-detail-page';
 import { CustomersPage } from './pages/admin/customers/customers-page';
 import { AdminDashboard } from './pages/admin/dashboard';
+import { MovementsPage } from './pages/admin/inventory/movements-page';
+import { StockPage } from './pages/admin/inventory/stock-page';
 import { SectionPlaceholder } from './pages/admin/section-placeholder';
 import { SignIn } from './pages/admin/sign-in';
 import { StaffPage } from './pages/admin/staff/staff-page';
@@ -38,6 +40,10 @@ const sectionRoutes = (section: AdminSection): RouteObject[] | undefined =>
         ),
       },
       { path: ':id', element: <ProductDetailPage /> },
+    ],
+    inventory: [
+      { index: true, element: <StockPage /> },
+      { path: 'movements', element: <MovementsPage /> },
     ],
     customers: [
       { index: true, element: <CustomersPage /> },

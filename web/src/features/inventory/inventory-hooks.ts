@@ -1,0 +1,246 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { apiFetch, type Page, ProblemError } from '../../api/client';
+import { auditKeys } from '../audit/audit-hooks';
+
+// inventory/locations.ts and stock-routes.ts keep their reply schemas private; derive these from
+// LocationSchema, StockLevelSchema and MovementSchema once they are exported.
+/** A warehouse or store that holds stock (GET /api/v1/locations). */
+export interface Location {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'warehouse' | 'store';
+  city: string;
+  country: string;
+  timezone: string;
+  cutoffTime: string;
+  workingDays: number[];
+  active: boolean;
+}
+
+/** One variant's stock at one location. `available` is computed by the server. */
+export interface StockLevel {
+  sku: string;
+  productTitle: string;
+  variantTitle: string;
+  variantId: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  safetyStock: number;
+  available: number;
+  reorderPoint: number;
+  bin: string | null;
+  updatedAt: string;
+}
+
+export const movementKinds = [
+  'receipt',
+  'adjustment',
+  'count',
+  'transfer_out',
+  'transfer_in',
+  'reservation',
+  'release',
+  'pick',
+  'return',
+] as const;
+export type MovementKind = (typeof movementKinds)[number];
+
+/** One line of the stock ledger. */
+export interface StockMovement {
+  id: string;
+  sku: string;
+  locationId: string;
+  kind: string;
+  onHandDelta: number;
+  reservedDelta: number;
+  reason: string | null;
+  referenceType: string | null;
+  referenceId: string | null;
+  actorName: string;
+  at: string;
+}
+
+export interface StockFilter {
+  sku?: string;
+  locationId?: string;
+}
+
+export interface StockLine {
+  sku: string;
+  quantity: number;
+}
+
+export interface ReceiptInput {
+  locationId: string;
+  reference?: string;
+  lines: StockLine[];
+}
+
+export interface AdjustmentInput {
+  locationId: string;
+  sku: string;
+  delta?: number;
+  countedOnHand?: number;
+  reason: string;
+}
+
+export interface TransferInput {
+  fromLocationId: string;
+  toLocationId: string;
+  lines: StockLine[];
+  reason?: string;
+}
+
+export interface StockSettingsInput {
+  sku: string;
+  locationId: string;
+  safetyStock?: number;
+  reorderPoint?: number;
+  bin?: string | null;
+}
+
+/** What a refused transfer lacked: the 409 out-of-stock problem's `shortages`. */
+export interface Shortage {
+  sku: string;
+  requested: number;
+  available: number;
+  locationId?: string;
+}
+
+const pageSize = 50;
+
+/** Query keys for stock: every stock mutation invalidates `all` (levels and ledger alike). */
+export const inventoryKeys = {
+  all: ['inventory'] as const,
+  locations: () => [...inventoryKeys.all, 'locations'] as const,
+  levels: () => [...inventoryKeys.all, 'levels'] as const,
+  levelList: (filter: StockFilter) => [...inventoryKeys.levels(), filter] as const,
+  movements: () => [...inventoryKeys.all, 'movements'] as const,
+  movementList: (filter: StockFilter) => [...inventoryKeys.movements(), filter] as const,
+};
+
+function pagedQuery(filter: StockFilter, cursor: string | null): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(pageSize) });
+  for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
+  if (cursor) query.set('cursor', cursor);
+  return query;
+}
+
+/** GET /api/v1/locations, every page: a shop has a handful, and every selector needs them all. */
+export function useLocations() {
+  return useQuery({
+    queryKey: inventoryKeys.locations(),
+    queryFn: async () => {
+      const locations: Location[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Location> = await apiFetch<Page<Location>>(
+          `/api/v1/locations?${pagedQuery({}, cursor)}`,
+        );
+        locations.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return locations;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** GET /api/v1/stock, a page at a time; `sku` is an exact SKU. */
+export function useStockLevels(filter: StockFilter) {
+  return useInfiniteQuery({
+    queryKey: inventoryKeys.levelList(filter),
+    queryFn: ({ pageParam }) => apiFetch<Page<StockLevel>>(`/api/v1/stock?${pagedQuery(filter, pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** GET /api/v1/stock/movements, newest first, a page at a time. */
+export function useStockMovements(filter: StockFilter) {
+  return useInfiniteQuery({
+    queryKey: inventoryKeys.movementList(filter),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page<StockMovement>>(`/api/v1/stock/movements?${pagedQuery(filter, pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Stock changed: refetch levels, the ledger and the audit log. */
+function useStockChanged() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: inventoryKeys.levels() }),
+      queryClient.invalidateQueries({ queryKey: inventoryKeys.movements() }),
+      queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    ]);
+}
+
+/** POST /api/v1/stock/receipts. 422 names `/lines/0/sku` for an unknown SKU. */
+export function useReceiveStock() {
+  const changed = useStockChanged();
+  return useMutation({
+    mutationFn: (input: ReceiptInput) =>
+      apiFetch<{ received: number }>('/api/v1/stock/receipts', { method: 'POST', json: input }),
+    onSuccess: changed,
+  });
+}
+
+/** POST /api/v1/stock/adjustments. 409 when on hand would fall below reserved or zero. */
+export function useAdjustStock() {
+  const changed = useStockChanged();
+  return useMutation({
+    mutationFn: (input: AdjustmentInput) =>
+      apiFetch<{ onHand: number; reserved: number }>('/api/v1/stock/adjustments', {
+        method: 'POST',
+        json: input,
+      }),
+    onSuccess: changed,
+  });
+}
+
+/** POST /api/v1/stock/transfers: every line or none; 409 out-of-stock lists the `shortages`. */
+export function useTransferStock() {
+  const changed = useStockChanged();
+  return useMutation({
+    mutationFn: (input: TransferInput) =>
+      apiFetch<{ transferred: number }>('/api/v1/stock/transfers', { method: 'POST', json: input }),
+    onSuccess: changed,
+  });
+}
+
+/** PUT /api/v1/stock/settings: safety stock, reorder point and bin of a SKU at a location. */
+export function useUpdateStockSettings() {
+  const changed = useStockChanged();
+  return useMutation({
+    mutationFn: (input: StockSettingsInput) =>
+      apiFetch<unknown>('/api/v1/stock/settings', { method: 'PUT', json: input }),
+    onSuccess: changed,
+  });
+}
+
+/** The shortages of a 409 out-of-stock problem; empty for any other error. */
+export function problemShortages(error: unknown): Shortage[] {
+  if (!(error instanceof ProblemError)) return [];
+  const shortages = error.extensions.shortages;
+  if (!Array.isArray(shortages)) return [];
+  return shortages.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { sku, requested, available, locationId } = entry as Record<string, unknown>;
+    return typeof sku === 'string' && typeof requested === 'number' && typeof available === 'number'
+      ? [{ sku, requested, available, locationId: typeof locationId === 'string' ? locationId : undefined }]
+      : [];
+  });
+}
