@@ -6,8 +6,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { Page, PageQuery, paginate } from '../../platform/http/pagination.ts';
 import { ValidationFailed } from '../../platform/http/problems.ts';
-import { Timestamp } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
+import { LocationSchema } from './schema.ts';
 import type { LocationsTable } from './tables.ts';
 
 export type Location = Selectable<LocationsTable>;
@@ -61,33 +61,6 @@ export async function createLocation(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
-
-const LocationSchema = Type.Object(
-  {
-    id: Type.String({ examples: ['loc_01JDQ6Y3M5W9X8Z2A4B6C8D0EF'] }),
-    code: Type.String({ examples: ['MAD'] }),
-    name: Type.String({ examples: ['Madrid warehouse'] }),
-    kind: Type.Union([Type.Literal('warehouse'), Type.Literal('store')]),
-    line1: Type.String(),
-    line2: Type.Union([Type.String(), Type.Null()]),
-    city: Type.String(),
-    region: Type.Union([Type.String(), Type.Null()]),
-    postalCode: Type.Union([Type.String(), Type.Null()]),
-    country: Type.String(),
-    timezone: Type.String({ examples: ['Europe/Madrid'] }),
-    cutoffTime: Type.String({
-      description: 'Local time after which orders ship the next working day',
-      examples: ['15:00'],
-    }),
-    workingDays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
-      description: 'ISO weekdays it ships on (1 = Monday)',
-    }),
-    active: Type.Boolean(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  },
-  { $id: 'Location' },
-);
 
 export function registerLocationRoutes(app: FastifyInstance, deps: { db: Kysely<Tables> }): void {
   app.addSchema(LocationSchema);

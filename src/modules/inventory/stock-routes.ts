@@ -5,8 +5,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { Page, PageQuery, paginate } from '../../platform/http/pagination.ts';
-import { problemReplies, Timestamp } from '../../platform/http/schemas.ts';
+import { problemReplies } from '../../platform/http/schemas.ts';
 import { describeVariants, variantIdsBySku } from '../catalog/index.ts';
+import { MovementSchema, StockLevelSchema } from './schema.ts';
 import {
   adjustStock,
   receiveStock,
@@ -28,42 +29,6 @@ const Reason = Type.String({
   pattern: '\\S',
   examples: ['damaged in the warehouse'],
 });
-
-const StockLevelSchema = Type.Object(
-  {
-    sku: Type.String(),
-    productTitle: Type.String(),
-    variantTitle: Type.String(),
-    variantId: Type.String(),
-    locationId: Type.String(),
-    onHand: Type.Integer(),
-    reserved: Type.Integer(),
-    safetyStock: Type.Integer(),
-    available: Type.Integer({
-      description: 'On hand, less reserved and less safety stock: what can be sold',
-    }),
-    reorderPoint: Type.Integer(),
-    bin: Type.Union([Type.String(), Type.Null()]),
-    updatedAt: Timestamp,
-  },
-  { $id: 'StockLevel' },
-);
-const MovementSchema = Type.Object(
-  {
-    id: Type.String(),
-    sku: Type.String(),
-    locationId: Type.String(),
-    kind: Type.String({ examples: ['receipt', 'adjustment', 'reservation'] }),
-    onHandDelta: Type.Integer(),
-    reservedDelta: Type.Integer(),
-    reason: Type.Union([Type.String(), Type.Null()]),
-    referenceType: Type.Union([Type.String(), Type.Null()]),
-    referenceId: Type.Union([Type.String(), Type.Null()]),
-    actorName: Type.String(),
-    at: Timestamp,
-  },
-  { $id: 'StockMovement' },
-);
 
 async function withVariants<T extends { variantId: string }>(db: Kysely<Tables>, rows: T[]) {
   const described = await describeVariants(db, [...new Set(rows.map((r) => r.variantId))]);

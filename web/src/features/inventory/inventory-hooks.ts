@@ -5,40 +5,19 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type {
+  LocationReply,
+  StockLevelReply,
+  StockMovementReply,
+} from '../../../../src/modules/inventory/schema.ts';
 import { apiFetch, type Page, ProblemError } from '../../api/client';
 import { auditKeys } from '../audit/audit-hooks';
 
-// inventory/locations.ts and stock-routes.ts keep their reply schemas private; derive these from
-// LocationSchema, StockLevelSchema and MovementSchema once they are exported.
 /** A warehouse or store that holds stock (GET /api/v1/locations). */
-export interface Location {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'warehouse' | 'store';
-  city: string;
-  country: string;
-  timezone: string;
-  cutoffTime: string;
-  workingDays: number[];
-  active: boolean;
-}
+export type Location = LocationReply;
 
 /** One variant's stock at one location. `available` is computed by the server. */
-export interface StockLevel {
-  sku: string;
-  productTitle: string;
-  variantTitle: string;
-  variantId: string;
-  locationId: string;
-  onHand: number;
-  reserved: number;
-  safetyStock: number;
-  available: number;
-  reorderPoint: number;
-  bin: string | null;
-  updatedAt: string;
-}
+export type StockLevel = StockLevelReply;
 
 export const movementKinds = [
   'receipt',
@@ -54,19 +33,7 @@ export const movementKinds = [
 export type MovementKind = (typeof movementKinds)[number];
 
 /** One line of the stock ledger. */
-export interface StockMovement {
-  id: string;
-  sku: string;
-  locationId: string;
-  kind: string;
-  onHandDelta: number;
-  reservedDelta: number;
-  reason: string | null;
-  referenceType: string | null;
-  referenceId: string | null;
-  actorName: string;
-  at: string;
-}
+export type StockMovement = StockMovementReply;
 
 export interface StockFilter {
   sku?: string;
