@@ -22,7 +22,8 @@ export async function registerOpenApi(
           '`application/problem+json` reply. Lists are cursor-paginated: pass `limit` and the `next` value of the ' +
           'previous page as `cursor`. POST requests that create or move money or stock accept an `Idempotency-Key` header.',
       },
-      servers: [{ url: publicUrl }],
+      // With PORT=0 the port is only known after listening; the viewer then uses its own address.
+      servers: publicUrl.endsWith(':0') ? [] : [{ url: publicUrl }],
       tags: [
         { name: 'Operations', description: 'Liveness and readiness for load balancers and orchestrators' },
         { name: 'Sign-in', description: 'Staff sessions: sign in, sign out, who am I, change password' },
