@@ -103,6 +103,8 @@ export async function applyMovement(
     .where('locationId', '=', movement.locationId)
     .where(sql<boolean>`on_hand + ${movement.onHandDelta} >= reserved + ${movement.reservedDelta}`)
     .where(sql<boolean>`reserved + ${movement.reservedDelta} >= 0`)
+    // Beyond what an integer column holds is no stock a shop has: refused like any impossible change.
+    .where(sql<boolean>`on_hand::bigint + ${movement.onHandDelta} <= 2147483647`)
     .returningAll()
     .executeTakeFirst();
   if (!level) return null;
@@ -141,6 +143,48 @@ export async function applyMovement(
   return level;
 }
 
+/**
+ * Creates the levels a change will touch and locks them in one fixed order (variant, location),
+ * so two changes touching the same levels in another order wait for each other instead of
+ * deadlocking.
+ */
+async function lockLevels(
+  trx: Kysely<Tables>,
+  keys: { variantId: string; locationId: string }[],
+  now: Date,
+): Promise<void> {
+  const unique = [...new Map(keys.map((k) => [`${k.variantId} ${k.locationId}`, k])).values()].sort((a, b) =>
+    a.variantId === b.variantId
+      ? a.locationId.localeCompare(b.locationId)
+      : a.variantId.localeCompare(b.variantId),
+  );
+  if (unique.length === 0) return;
+  await trx
+    .insertInto('stockLevels')
+    .values(
+      unique.map((k) => ({
+        ...k,
+        onHand: 0,
+        reserved: 0,
+        safetyStock: 0,
+        reorderPoint: 0,
+        bin: null,
+        updatedAt: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['variantId', 'locationId']).doNothing())
+    .execute();
+  for (const key of unique) {
+    await trx
+      .selectFrom('stockLevels')
+      .select('variantId')
+      .where('variantId', '=', key.variantId)
+      .where('locationId', '=', key.locationId)
+      .forUpdate()
+      .execute();
+  }
+}
+
 async function availableAt(trx: Kysely<Tables>, variantId: string, locationId: string): Promise<number> {
   const level = await trx
     .selectFrom('stockLevels')
@@ -168,6 +212,11 @@ export async function receiveStock(
     await assertLocation(trx, input.locationId, '/locationId');
     const ids = await resolveSkus(trx, input.lines);
     const now = clock.now();
+    await lockLevels(
+      trx,
+      input.lines.map((l) => ({ variantId: ids.get(l.sku)!, locationId: input.locationId })),
+      now,
+    );
     const levels: StockLevel[] = [];
     for (const line of input.lines) {
       const level = await applyMovement(trx, actor, now, {
@@ -180,7 +229,15 @@ export async function receiveStock(
         referenceType: input.reference ? 'receipt' : null,
         referenceId: input.reference ?? null,
       });
-      levels.push(level!);
+      if (!level) {
+        throw new ValidationFailed([
+          {
+            pointer: `/lines/${input.lines.indexOf(line)}/quantity`,
+            detail: 'would bring on hand beyond what can be stored',
+          },
+        ]);
+      }
+      levels.push(level);
     }
     await recordAudit(trx, actor, now, {
       action: 'stock.received',
@@ -223,6 +280,8 @@ export async function adjustStock(
     await assertLocation(trx, input.locationId, '/locationId');
     const ids = await resolveSkus(trx, [{ sku: input.sku, quantity: 0 }], '');
     const variantId = ids.get(input.sku)!;
+    // The row exists before it is locked: two first counts of a new level must wait for each other.
+    await lockLevels(trx, [{ variantId, locationId: input.locationId }], clock.now());
     const current = await trx
       .selectFrom('stockLevels')
       .select(['onHand', 'reserved'])
@@ -292,6 +351,14 @@ export async function transferStock(
     await assertLocation(trx, input.toLocationId, '/toLocationId');
     const ids = await resolveSkus(trx, input.lines);
     const now = clock.now();
+    await lockLevels(
+      trx,
+      input.lines.flatMap((l) => [
+        { variantId: ids.get(l.sku)!, locationId: input.fromLocationId },
+        { variantId: ids.get(l.sku)!, locationId: input.toLocationId },
+      ]),
+      now,
+    );
     const reference = newId('mov');
     const shortages: { sku: string; locationId: string; requested: number; available: number }[] = [];
     for (const line of input.lines) {

@@ -85,15 +85,16 @@ describe('promised delivery date', () => {
     );
   });
 
-  it('ships on Saturdays where the location works them, while carriers still rest on Sunday', () => {
-    const store = { ...madrid, workingDays: [1, 2, 3, 4, 5, 6] };
-    expect(
-      promisedDeliveryDate({
-        placedAt: at('2026-12-05T08:00:00Z'),
-        from: store,
-        processingDays: 0,
-        transitDays: 1,
-      }),
-    ).toBe('2026-12-07');
+  it('packs on Saturdays where the location works them, but the carrier collects on Monday', () => {
+    const store = { ...madrid, workingDays: [1, 2, 3, 4, 5, 6], holidays: [] };
+    const placedAt = at('2026-12-05T08:00:00Z');
+    expect(shipDate({ placedAt, from: store, processingDays: 0 })).toBe('2026-12-05');
+    // Collected Monday 7, one transit day: Tuesday 8.
+    expect(promisedDeliveryDate({ placedAt, from: store, processingDays: 0, transitDays: 1 })).toBe(
+      '2026-12-08',
+    );
+    expect(() =>
+      promisedDeliveryDate({ placedAt, from: store, processingDays: 0, transitDays: 1, carrierDays: [] }),
+    ).toThrow(RangeError);
   });
 });

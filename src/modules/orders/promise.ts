@@ -90,7 +90,10 @@ function shipDay({
 export function promisedDeliveryDate(input: PromiseInput): string {
   const holidays = new Set(input.from.holidays ?? []);
   const carrierDays = input.carrierDays ?? [1, 2, 3, 4, 5];
+  if (carrierDays.length === 0) throw new RangeError('a carrier with no working days never delivers');
   let day = shipDay(input);
+  // A parcel packed on a day the carrier does not collect waits for the next collection.
+  if (!isOpen(day, carrierDays, holidays)) day = nextDay(day, carrierDays, holidays);
   for (let i = 0; i < input.transitDays; i++) day = nextDay(day, carrierDays, holidays);
   return format(day);
 }

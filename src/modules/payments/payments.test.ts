@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/support/app.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { systemActor } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/http/problems.ts';
-import { manualProvider, testGateway } from './providers.ts';
+import { manualProvider, ProviderTimeout, testGateway } from './providers.ts';
 import {
   authorizePayment,
   capturePayment,
@@ -142,5 +142,39 @@ describe.each(databaseKinds)('payments through the test gateway (%s)', (kind) =>
     });
     expect(payment).toMatchObject({ status: 'pending', provider: 'manual' });
     expect((await capturePayment(db, t.clock, providers(), systemActor, payment.id)).status).toBe('captured');
+  });
+});
+
+describe.each(databaseKinds)('payments whose provider went silent (%s)', (kind) => {
+  const t = useTestApp(kind);
+  it('cannot be captured or voided before the provider confirms them', async () => {
+    const silent = {
+      ...testGateway(t.app.ordo.database.db, () => t.clock.now()),
+      authorize: async ({ idempotencyKey }: { idempotencyKey: string }) => {
+        throw new ProviderTimeout(idempotencyKey);
+      },
+      lookup: async () => null,
+    };
+    const providers = { card: silent, manual: manualProvider };
+    const payment = await authorizePayment(t.app.ordo.database, t.clock, providers, {
+      orderId: 'ord_x',
+      method: 'card',
+      token: 'tok_visa',
+      amount: 900,
+      currency: 'EUR',
+    });
+    expect(payment).toMatchObject({ status: 'pending', providerReference: null });
+    await expect(
+      capturePayment(t.app.ordo.database, t.clock, providers, systemActor, payment.id),
+    ).rejects.toThrow('has not confirmed');
+    await expect(
+      voidPayment(t.app.ordo.database, t.clock, providers, systemActor, payment.id),
+    ).rejects.toThrow('has not confirmed');
+    const after = await t.app.ordo.database.db
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', payment.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ status: 'pending', captured: 0 });
   });
 });

@@ -176,13 +176,33 @@ async function changeMoney(
     await call(claimed.before, claimed.amount);
   } catch (error) {
     await withTransaction(database, async (trx) => {
+      // Undo only this claim: other changes may have happened meanwhile, so the status is worked
+      // out again from the amounts rather than put back as it was.
+      const current = await trx
+        .selectFrom('payments')
+        .selectAll()
+        .where('id', '=', paymentId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const captured = current.captured - (claimed.column === 'captured' ? claimed.amount : 0);
+      const refunded = current.refunded - (claimed.column === 'refunded' ? claimed.amount : 0);
+      const status: PaymentStatus =
+        claimed.column === undefined
+          ? current.status === 'voided'
+            ? claimed.before.status
+            : current.status
+          : refunded > 0
+            ? 'partially_refunded'
+            : captured === 0
+              ? claimed.before.status === 'pending'
+                ? 'pending'
+                : 'authorized'
+              : captured < current.amount
+                ? 'partially_captured'
+                : 'captured';
       await trx
         .updateTable('payments')
-        .set((eb) => ({
-          ...(claimed.column ? { [claimed.column]: eb(claimed.column, '-', claimed.amount) } : {}),
-          status: claimed.before.status,
-          updatedAt: clock.now(),
-        }))
+        .set({ captured, refunded, status, updatedAt: clock.now() })
         .where('id', '=', paymentId)
         .execute();
       await recordAudit(trx, actor, clock.now(), {
@@ -206,6 +226,20 @@ async function changeMoney(
 const providerOf = (providers: PaymentProviders, payment: Payment) =>
   providers[payment.method as keyof PaymentProviders];
 
+/**
+ * A card payment whose authorisation answer was lost may or may not hold money: it cannot be
+ * captured or voided until the provider has been asked again (`resolvePendingPayment`).
+ */
+function assertConfirmed(payment: Payment): void {
+  if (payment.method !== 'manual' && !payment.providerReference) {
+    throw new Problem(
+      'conflict',
+      'The provider has not confirmed this authorisation yet; look it up again before capturing or voiding it.',
+      { extensions: { paymentId: payment.id, status: payment.status } },
+    );
+  }
+}
+
 /** Takes the money (all that is left, or `amount`); never more than was authorised, never twice. */
 export function capturePayment(
   database: PaymentDatabase,
@@ -221,6 +255,7 @@ export function capturePayment(
     actor,
     paymentId,
     (payment) => {
+      assertConfirmed(payment);
       const remaining = payment.amount - payment.captured;
       const take = amount ?? remaining;
       if (remaining === 0) paymentLifecycle.assert(payment.status, 'captured');
@@ -256,7 +291,10 @@ export function voidPayment(
     clock,
     actor,
     paymentId,
-    () => ({ amount: 0, next: 'voided', action: 'payment.voided' }),
+    (payment) => {
+      assertConfirmed(payment);
+      return { amount: 0, next: 'voided', action: 'payment.voided' };
+    },
     async (payment) => {
       if (payment.providerReference) await providerOf(providers, payment).void(payment.providerReference);
     },

@@ -76,6 +76,19 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   }
   if (sqlState === '22021' || sqlState === '22P05')
     return new Problem('bad-request', 'The request contains characters that cannot be stored.');
+  // Two transactions waited on each other and PostgreSQL stopped one: nothing was written; retry.
+  if (sqlState === '40P01' || sqlState === '40001') {
+    return new Problem(
+      'conflict',
+      'Another change to the same records happened at the same moment; nothing was changed. Try again.',
+      {
+        headers: { 'retry-after': '1' },
+      },
+    );
+  }
+  if (sqlState === '22003') {
+    return new Problem('validation-failed', 'A number in the request is larger than can be stored.');
+  }
   const status = fastifyError.statusCode;
   const byStatus: Record<number, ProblemCode> = {
     401: 'unauthorized',
