@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { Command } from 'commander';
 import { type AppDatabase, buildApp } from './app.ts';
-import { exportCatalogFromCli, importCatalogFromCli } from './cli/catalog-files.ts';
+import { exportCatalogFromCli, importCatalogFromCli, importStockFromCli } from './cli/catalog-files.ts';
 import { demoLogins, demoSeededAt, type SeedResult, seedDemo } from './cli/seed.ts';
 import { createStaffFromCli } from './cli/staff.ts';
 import { buildWeb, webBuildNeeded, webDistDir } from './cli/web-build.ts';
@@ -173,15 +173,23 @@ staff
 program
   .command('import')
   .description('import data from a file')
-  .argument('<what>', 'catalog')
-  .argument('<file>', 'CSV file (the format of GET /api/v1/products/export)')
-  .option('--partial', 'import the good rows of a file that has bad ones')
+  .argument('<what>', 'catalog or stock')
+  .argument(
+    '<file>',
+    'CSV file (catalog: the format of GET /api/v1/products/export; stock: location,sku,on_hand)',
+  )
+  .option('--partial', 'catalog only: import the good rows of a file that has bad ones')
   .action(async (what: string, file: string, options: { partial?: boolean }) => {
-    if (what !== 'catalog') throw new Problem('bad-request', `Ordo imports "catalog", not "${what}".`);
+    if (what !== 'catalog' && what !== 'stock') {
+      throw new Problem('bad-request', `Ordo imports "catalog" or "stock", not "${what}".`);
+    }
     const { database } = await openMigrated(loadConfig());
     try {
-      if (!(await importCatalogFromCli(database, file, { partial: options.partial ?? false })))
-        process.exitCode = 1;
+      const ok =
+        what === 'catalog'
+          ? await importCatalogFromCli(database, file, { partial: options.partial ?? false })
+          : await importStockFromCli(database, file);
+      if (!ok) process.exitCode = 1;
     } finally {
       await database.close();
     }

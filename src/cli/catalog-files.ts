@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { SingleBar } from 'cli-progress';
 import type { AppDatabase } from '../app.ts';
 import { exportCatalogCsv, importCatalogCsv } from '../modules/catalog/index.ts';
+import { importStockCsv } from '../modules/inventory/index.ts';
 import { systemActor } from '../platform/audit/audit.ts';
 import { systemClock } from '../platform/clock.ts';
 
@@ -50,4 +51,20 @@ export async function importCatalogFromCli(
 export async function exportCatalogFromCli(database: AppDatabase, file: string | undefined): Promise<void> {
   const csv = await exportCatalogCsv(database.db);
   await pipeline(csv, file ? createWriteStream(file) : process.stdout);
+}
+
+/** `ordo import stock counts.csv`: sets levels from counts; prints each error with its line. */
+export async function importStockFromCli(database: AppDatabase, file: string): Promise<boolean> {
+  const result = await importStockCsv(database, systemClock, systemActor, createReadStream(file));
+  for (const error of result.errors.slice(0, 50)) {
+    console.error(`line ${error.line}${error.field ? `, ${error.field}` : ''}: ${error.detail}`);
+  }
+  if (!result.imported) {
+    console.error(`Nothing was changed: ${result.errorCount} error(s) in ${result.rows} rows.`);
+    return false;
+  }
+  console.log(
+    `Read ${result.rows} counts; ${result.changed} stock levels changed, each recorded in the ledger.`,
+  );
+  return true;
 }

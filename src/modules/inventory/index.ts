@@ -12,5 +12,6 @@ export {
   type Movement,
   receiveStock,
 } from './stock.ts';
+export { importStockCsv, type StockImportResult } from './stock-import.ts';
 export { registerStockRoutes } from './stock-routes.ts';
 export type { InventoryTables } from './tables.ts';

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -5,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { Page, PageQuery, paginate } from '../../platform/http/pagination.ts';
+import { Problem } from '../../platform/http/problems.ts';
 import { problemReplies } from '../../platform/http/schemas.ts';
 import { describeVariants, variantIdsBySku } from '../catalog/index.ts';
 import { MovementSchema, StockLevelSchema } from './schema.ts';
@@ -15,6 +17,7 @@ import {
   transferStock,
   updateStockSettings,
 } from './stock.ts';
+import { importStockCsv } from './stock-import.ts';
 
 const Sku = Type.String({ minLength: 1, maxLength: 64, examples: ['TEE-BLACK-M'] });
 const LocationId = Type.String({ pattern: '^loc_[0-9A-HJKMNP-TV-Z]{26}$' });
@@ -43,6 +46,7 @@ export function registerStockRoutes(
   deps: { database: StockDatabase; clock: Clock },
 ): void {
   const { database, clock } = deps;
+  registerStockImportRoute(app, deps);
   const db = database.db;
   app.addSchema(StockLevelSchema);
   app.addSchema(MovementSchema);
@@ -234,4 +238,59 @@ export function registerStockRoutes(
       return reply.send({ safetyStock: level.safetyStock, reorderPoint: level.reorderPoint, bin: level.bin });
     },
   );
+}
+
+/** Stock counts from a CSV file (streamed), all or nothing. */
+export function registerStockImportRoute(
+  app: FastifyInstance,
+  deps: { database: StockDatabase; clock: Clock },
+): void {
+  app.register(async (files) => {
+    files.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) =>
+      done(null, payload),
+    );
+    files.post(
+      '/api/v1/stock/import',
+      {
+        config: { permission: 'inventory:write' },
+        schema: {
+          tags: ['Inventory'],
+          summary: 'Set stock levels from a CSV of counts',
+          description:
+            'Send the file as the body with `Content-Type: text/csv`. Columns: `location` (code, e.g. MAD), `sku`, `on_hand`, ' +
+            'and optionally `safety_stock`, `reorder_point`, `bin`. Each changed level is recorded in the ledger as a count. ' +
+            'A file with errors changes nothing; every error names its line and column.',
+          response: problemReplies(415, 422),
+        },
+      },
+      async (request, reply) => {
+        if (typeof (request.body as { pipe?: unknown } | null)?.pipe !== 'function') {
+          throw new Problem(
+            'unsupported-media-type',
+            'Send the file itself as the body, with Content-Type: text/csv.',
+          );
+        }
+        const result = await importStockCsv(
+          deps.database,
+          deps.clock,
+          actorOf(request),
+          request.body as Readable,
+        );
+        if (!result.imported) {
+          throw new Problem(
+            'validation-failed',
+            `The file has ${result.errorCount} error(s); nothing was changed.`,
+            {
+              errors: result.errors.map((e) => ({
+                pointer: `/lines/${e.line}${e.field ? `/${e.field}` : ''}`,
+                detail: e.detail,
+              })),
+              extensions: { rows: result.rows, errorCount: result.errorCount, rowErrors: result.errors },
+            },
+          );
+        }
+        return reply.send({ rows: result.rows, changed: result.changed });
+      },
+    );
+  });
 }

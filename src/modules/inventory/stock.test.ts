@@ -362,3 +362,71 @@ describe.each(databaseKinds)('stock and its ledger (%s)', (kind) => {
     );
   });
 });
+
+describe.each(databaseKinds)('stock counts from CSV (%s)', (kind) => {
+  const t = useTestApp(kind);
+  let manager: Credentials;
+  beforeAll(async () => {
+    manager = await signInAs(t.app, 'manager');
+    await createLocation(t.app.ordo.database.db, t.clock, {
+      code: 'MAD',
+      name: 'Madrid',
+      kind: 'warehouse',
+      timezone: 'Europe/Madrid',
+      address: { line1: 'Calle 1', city: 'Getafe', postalCode: '28906', country: 'ES' },
+    });
+    for (const sku of ['SOCK-1', 'SOCK-2']) {
+      await createProduct(t.app.ordo.database, t.clock, systemActor, {
+        title: sku,
+        variants: [{ sku, prices: [{ currency: 'EUR', amount: 100 }] }],
+      });
+    }
+  });
+  const upload = (csv: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stock/import',
+      headers: { ...manager.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+
+  it('sets levels from counts, each change a count in the ledger', async () => {
+    const res = await upload('location,sku,on_hand,safety_stock,bin\nMAD,SOCK-1,12,2,A-01\nMAD,SOCK-2,0,,\n');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ rows: 2, changed: 1 });
+    const again = await upload('location,sku,on_hand\nMAD,SOCK-1,9\n');
+    expect(again.json()).toEqual({ rows: 1, changed: 1 });
+    const level = (await t.app.inject({ url: '/api/v1/stock?sku=SOCK-1', headers: manager.headers })).json()
+      .items[0];
+    expect(level).toMatchObject({ onHand: 9, safetyStock: 2, available: 7, bin: 'A-01' });
+    const moves = (
+      await t.app.inject({ url: '/api/v1/stock/movements?sku=SOCK-1', headers: manager.headers })
+    ).json().items;
+    expect(moves.map((m: { kind: string; onHandDelta: number }) => [m.kind, m.onHandDelta])).toEqual([
+      ['count', -3],
+      ['count', 12],
+    ]);
+    expect(await checkLedger(t.app.ordo.database.db)).toEqual([]);
+  });
+
+  it('reports every bad line and changes nothing', async () => {
+    const res = await upload(
+      'location,sku,on_hand\nMAD,SOCK-1,1\nBCN,SOCK-2,3\nMAD,NOPE,2\nMAD,SOCK-2,-4\nMAD,SOCK-1,5\n',
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().rowErrors).toEqual(
+      expect.arrayContaining([
+        { line: 3, field: 'location', detail: 'BCN is not a location code' },
+        { line: 4, field: 'sku', detail: 'NOPE is not a SKU in the catalog' },
+        { line: 5, field: 'on_hand', detail: 'must be a whole number of at least 0, got "-4"' },
+      ]),
+    );
+    const level = (await t.app.inject({ url: '/api/v1/stock?sku=SOCK-1', headers: manager.headers })).json()
+      .items[0];
+    expect(level.onHand).toBe(9);
+    const header = await upload('where,sku,on_hand\nMAD,SOCK-1,1\n');
+    expect(header.json().rowErrors).toEqual(
+      expect.arrayContaining([{ line: 1, field: 'location', detail: 'column is missing' }]),
+    );
+  });
+});
