@@ -1,7 +1,8 @@
 import type { Static } from '@sinclair/typebox';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiKeySchema, CreateApiKeyBody, CreatedApiKey } from '../../../../src/modules/staff/schema.ts';
-import { apiFetch, type Page } from '../../api/client';
+import { apiFetch } from '../../api/client';
+import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 
 export type ApiKey = Static<typeof ApiKeySchema>;
@@ -19,16 +20,7 @@ export const apiKeyKeys = {
 
 /** GET /api/v1/api-keys, a page at a time (never the secrets). Needs api-keys:manage. */
 export function useApiKeys() {
-  return useInfiniteQuery({
-    queryKey: apiKeyKeys.lists(),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize) });
-      if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<ApiKey>>(`/api/v1/api-keys?${query}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-  });
+  return useCursorPages<ApiKey>({ queryKey: apiKeyKeys.lists(), path: '/api/v1/api-keys', pageSize });
 }
 
 /** POST /api/v1/api-keys. The reply carries the key itself, once: show it, never store it. */

@@ -1,5 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { apiFetch, type Page } from '../../api/client';
+import { useCursorPages } from '../../api/use-cursor-pages';
 
 // platform/audit/routes.ts keeps its AuditEntry schema private; derive this from it once it is exported.
 export interface AuditEntry {
@@ -34,15 +33,10 @@ export const auditKeys = {
 
 /** GET /api/v1/audit-log, newest first, a page at a time. Needs audit:read. */
 export function useAuditLog(filter: AuditFilter) {
-  return useInfiniteQuery({
+  return useCursorPages<AuditEntry>({
     queryKey: auditKeys.list(filter),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize) });
-      for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
-      if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<AuditEntry>>(`/api/v1/audit-log?${query}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
+    path: '/api/v1/audit-log',
+    params: { ...filter },
+    pageSize,
   });
 }

@@ -1,11 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateProductBody,
   ProductListQuery,
@@ -15,7 +9,8 @@ import type {
   VariantInput,
   VariantSchema,
 } from '../../../../src/modules/catalog/schema.ts';
-import { type ApiUpload, apiFetch, apiUpload, type Page } from '../../api/client';
+import { type ApiUpload, apiFetch, apiUpload } from '../../api/client';
+import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 
 export type Variant = Static<typeof VariantSchema>;
@@ -42,18 +37,13 @@ const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`
 
 /** GET /api/v1/products, newest first, a page at a time. `q` is a SKU or barcode prefix or title words. */
 export function useProducts(filter: ProductFilter) {
-  return useInfiniteQuery({
+  return useCursorPages<Product>({
     queryKey: catalogKeys.list(filter),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize) });
-      for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
-      if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<Product>>(`/api/v1/products?${query}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
+    path: '/api/v1/products',
+    params: filter,
+    pageSize,
     // A new search keeps the previous results on screen until its own arrive.
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 

@@ -1,11 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AddressInput,
   AddressSchema,
@@ -16,7 +10,8 @@ import type {
   TimelineEntrySchema,
   UpdateCustomerBody,
 } from '../../../../src/modules/customers/schema.ts';
-import { apiFetch, type Page } from '../../api/client';
+import { apiFetch } from '../../api/client';
+import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 
 export type Address = Static<typeof AddressSchema>;
@@ -46,17 +41,12 @@ const customerPath = (id: string) => `/api/v1/customers/${encodeURIComponent(id)
 
 /** GET /api/v1/customers, newest first. `q` is an email prefix, a phone number or words of the name. */
 export function useCustomers(filter: CustomerFilter) {
-  return useInfiniteQuery({
+  return useCursorPages<Customer>({
     queryKey: customerKeys.list(filter),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize) });
-      for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
-      if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<Customer>>(`/api/v1/customers?${query}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-    placeholderData: keepPreviousData,
+    path: '/api/v1/customers',
+    params: filter,
+    pageSize,
+    keepPrevious: true,
   });
 }
 
@@ -70,15 +60,10 @@ export function useCustomer(id: string) {
 
 /** GET /api/v1/customers/:id/timeline: notes, orders, contacts and returns, newest first. */
 export function useTimeline(customerId: string) {
-  return useInfiniteQuery({
+  return useCursorPages<TimelineEntry>({
     queryKey: customerKeys.timeline(customerId),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(timelinePageSize) });
-      if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<TimelineEntry>>(`${customerPath(customerId)}/timeline?${query}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
+    path: `${customerPath(customerId)}/timeline`,
+    pageSize: timelinePageSize,
   });
 }
 

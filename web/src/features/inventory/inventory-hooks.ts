@@ -1,16 +1,11 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   LocationReply,
   StockLevelReply,
   StockMovementReply,
 } from '../../../../src/modules/inventory/schema.ts';
 import { apiFetch, type Page, ProblemError } from '../../api/client';
+import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 
 /** A warehouse or store that holds stock (GET /api/v1/locations). */
@@ -123,24 +118,23 @@ export function useLocations() {
 
 /** GET /api/v1/stock, a page at a time; `sku` is an exact SKU. */
 export function useStockLevels(filter: StockFilter) {
-  return useInfiniteQuery({
+  return useCursorPages<StockLevel>({
     queryKey: inventoryKeys.levelList(filter),
-    queryFn: ({ pageParam }) => apiFetch<Page<StockLevel>>(`/api/v1/stock?${pagedQuery(filter, pageParam)}`),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-    placeholderData: keepPreviousData,
+    path: '/api/v1/stock',
+    params: { ...filter },
+    pageSize,
+    keepPrevious: true,
   });
 }
 
 /** GET /api/v1/stock/movements, newest first, a page at a time. */
 export function useStockMovements(filter: StockFilter) {
-  return useInfiniteQuery({
+  return useCursorPages<StockMovement>({
     queryKey: inventoryKeys.movementList(filter),
-    queryFn: ({ pageParam }) =>
-      apiFetch<Page<StockMovement>>(`/api/v1/stock/movements?${pagedQuery(filter, pageParam)}`),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-    placeholderData: keepPreviousData,
+    path: '/api/v1/stock/movements',
+    params: { ...filter },
+    pageSize,
+    keepPrevious: true,
   });
 }
 

@@ -1,11 +1,12 @@
 import type { Static } from '@sinclair/typebox';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateStaffBody,
   StaffMemberSchema,
   UpdateStaffBody,
 } from '../../../../src/modules/staff/schema.ts';
-import { apiFetch, type Page } from '../../api/client';
+import { apiFetch } from '../../api/client';
+import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 import { authKeys } from '../auth/auth-hooks';
 
@@ -23,16 +24,7 @@ export const staffKeys = {
 
 /** GET /api/v1/staff, a page at a time (`fetchNextPage` follows `next`). Needs staff:manage. */
 export function useStaffList() {
-  return useInfiniteQuery({
-    queryKey: staffKeys.lists(),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize) });
-      if (pageParam) query.set('cursor', pageParam);
-      return apiFetch<Page<StaffMember>>(`/api/v1/staff?${query}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.next,
-  });
+  return useCursorPages<StaffMember>({ queryKey: staffKeys.lists(), path: '/api/v1/staff', pageSize });
 }
 
 /** POST /api/v1/staff. 409 names `/email` when the address is taken. */
