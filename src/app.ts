@@ -8,6 +8,8 @@ import { migrations } from './migrations.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { registerLocationRoutes, registerStockRoutes } from './modules/inventory/index.ts';
+import { defineSettlementJob, registerOrderRoutes, registerRateRoutes } from './modules/orders/index.ts';
+import { manualProvider, type PaymentProviders, testGateway } from './modules/payments/index.ts';
 import { purgeSessions, registerStaffRoutes, staffAuthenticator } from './modules/staff/index.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -45,6 +47,8 @@ export interface AppOptions {
   webDistDir?: string;
   /** Extra subscribers (tests); modules register theirs here as they arrive. */
   subscribers?: Subscriber[];
+  /** Payment providers by method; the built-in test gateway takes cards unless told otherwise. */
+  providers?: Partial<PaymentProviders>;
   /** Extra routes to register before the app is ready (tests). */
   extraRoutes?: (app: FastifyInstance) => void;
 }
@@ -55,6 +59,7 @@ export interface Ordo {
   jobs: JobRegistry;
   worker: JobWorker;
   dispatcher: OutboxDispatcher;
+  providers: PaymentProviders;
   /** Every registered route with the permission it declares (a test checks none is missing). */
   routePermissions: () => RoutePermission[];
 }
@@ -160,7 +165,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     log: log.child({ component: 'outbox' }),
   });
-  app.decorate('ordo', { database, clock, jobs, worker, dispatcher, routePermissions: access.routes });
+  const providers: PaymentProviders = {
+    card: options.providers?.card ?? testGateway(database.db, () => clock.now()),
+    manual: options.providers?.manual ?? manualProvider,
+  };
+  app.decorate('ordo', {
+    database,
+    clock,
+    jobs,
+    worker,
+    dispatcher,
+    providers,
+    routePermissions: access.routes,
+  });
 
   registerHealth(app, database as Database<unknown>, migrations);
   registerWebhookRoutes(app, { database, clock });
@@ -169,6 +186,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCustomerRoutes(app, { database, clock });
   registerLocationRoutes(app, { db: database.db });
   registerStockRoutes(app, { database, clock });
+  const orderDeps = { database, clock, providers, log: app.log };
+  defineSettlementJob(jobs, orderDeps);
+  registerOrderRoutes(app, orderDeps);
+  registerRateRoutes(app, { database, clock });
   registerStaffRoutes(app, { database, clock, secureCookies: config.publicUrl.startsWith('https://') });
   options.extraRoutes?.(app);
   await registerWebAssets(app, options.webDistDir ?? defaultWebDist);

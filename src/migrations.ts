@@ -1,6 +1,7 @@
 import { catalogMigration004 } from './modules/catalog/index.ts';
 import { customersMigration005 } from './modules/customers/index.ts';
 import { inventoryMigration006, inventoryMigration007 } from './modules/inventory/index.ts';
+import { ordersMigration009 } from './modules/orders/index.ts';
 import { paymentsMigration008 } from './modules/payments/index.ts';
 import { staffMigration003 } from './modules/staff/index.ts';
 import type { Migrations } from './platform/db/migrate.ts';
@@ -20,4 +21,5 @@ export const migrations: Migrations = {
   '2026-11-30-006-locations': inventoryMigration006,
   '2026-11-30-007-stock': inventoryMigration007,
   '2026-11-30-008-payments': paymentsMigration008,
+  '2026-11-30-009-orders': ordersMigration009,
 };

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../app.ts';
 import { seedDemoCatalog } from '../modules/catalog/index.ts';
 import { seedDemoCustomers } from '../modules/customers/index.ts';
 import { seedDemoLocations, seedDemoStock } from '../modules/inventory/index.ts';
+import { seedDemoRates } from '../modules/orders/index.ts';
 import { demoStaffLogins, seedDemoStaff } from '../modules/staff/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
@@ -24,6 +25,7 @@ export const demoSeeds: DemoSeed[] = [
   { name: 'catalog', run: seedDemoCatalog },
   { name: 'customers', run: seedDemoCustomers },
   { name: 'stock', run: seedDemoStock },
+  { name: 'shipping and tax', run: seedDemoRates },
 ];
 
 export interface DemoLogin {

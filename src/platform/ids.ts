@@ -23,7 +23,9 @@ export type IdPrefix =
   | 'adr'
   | 'tle'
   | 'aud'
-  | 'ses';
+  | 'ses'
+  | 'oln'
+  | 'oev';
 
 /** A prefix outside `IdPrefix` that `idPrefix` has checked. */
 export type CustomIdPrefix = string & { readonly __brand: 'IdPrefix' };

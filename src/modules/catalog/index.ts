@@ -12,7 +12,9 @@ export {
   type Product,
   searchProducts,
   type Variant,
+  type VariantForSale,
   variantIdsBySku,
+  variantsForSale,
 } from './queries.ts';
 export { registerCatalogRoutes } from './routes.ts';
 export { createProduct, getProduct, updateProduct } from './service.ts';

@@ -199,3 +199,58 @@ export async function describeVariants(db: Kysely<Tables>, ids: string[]) {
     .execute();
   return new Map(rows.map((r) => [r.id, { sku: r.sku, title: r.title, productTitle: r.productTitle }]));
 }
+
+export interface VariantForSale {
+  variantId: string;
+  sku: string;
+  title: string;
+  active: boolean;
+  backorderable: boolean;
+  taxClass: string;
+  /** In the asked currency; null when the variant has no price in it. */
+  price: number | null;
+}
+
+/** What an order needs to know about the SKUs it sells, in one query. */
+export async function variantsForSale(
+  db: Kysely<Tables>,
+  skus: string[],
+  currency: string,
+): Promise<Map<string, VariantForSale>> {
+  if (skus.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('variants')
+    .innerJoin('products', 'products.id', 'variants.productId')
+    .leftJoin('variantPrices', (join) =>
+      join.onRef('variantPrices.variantId', '=', 'variants.id').on('variantPrices.currency', '=', currency),
+    )
+    .select([
+      'variants.id as variantId',
+      'variants.sku',
+      'variants.title as variantTitle',
+      'products.title as productTitle',
+      'products.status',
+      'variants.backorderable',
+      'products.taxClass',
+      'variantPrices.amount as price',
+    ])
+    .where('variants.sku', 'in', skus)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.sku,
+      {
+        variantId: r.variantId,
+        sku: r.sku,
+        title:
+          r.variantTitle && r.variantTitle !== r.productTitle
+            ? `${r.productTitle} — ${r.variantTitle}`
+            : r.productTitle,
+        active: r.status === 'active',
+        backorderable: r.backorderable,
+        taxClass: r.taxClass,
+        price: r.price,
+      },
+    ]),
+  );
+}

@@ -5,6 +5,15 @@ export { createLocation, type Location, type NewLocation, registerLocationRoutes
 export * as inventoryMigration006 from './migrations/2026-11-30-006-locations.ts';
 export * as inventoryMigration007 from './migrations/2026-11-30-007-stock.ts';
 export {
+  releaseStock,
+  reserveStock,
+  type Sellable,
+  type SellableSite,
+  type StockChange,
+  sellableSites,
+  sellableStock,
+} from './reservations.ts';
+export {
   applyMovement,
   checkLedger,
   InsufficientStock,

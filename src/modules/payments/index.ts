@@ -1,5 +1,13 @@
 /** Payments: the lifecycle of a payment, providers, authorisation, capture, void and refund. */
 
+export {
+  type AuthorizationResult,
+  newPaymentId,
+  recordAuthorization,
+  reduceAuthorization,
+  releaseAuthorization,
+  requestAuthorization,
+} from './authorization.ts';
 export * as paymentsMigration008 from './migrations/2026-11-30-008-payments.ts';
 export { manualProvider, type PaymentProvider, ProviderTimeout, testGateway } from './providers.ts';
 export {

@@ -63,14 +63,12 @@ export function testGateway(db: Kysely<Tables>, now: () => Date): PaymentProvide
   return {
     name: 'test',
     async authorize({ amount, currency, token, idempotencyKey }) {
-      const previous = await this.lookup(idempotencyKey);
-      if (previous) return previous;
       if (!token?.startsWith('tok_')) {
         return { outcome: 'declined', reason: 'invalid_token' };
       }
       const declined = declines[token];
       const reference = `ch_${randomUUID().replaceAll('-', '')}`;
-      await db
+      const created = await db
         .insertInto('testGatewayCharges')
         .values({
           reference,
@@ -84,9 +82,12 @@ export function testGateway(db: Kysely<Tables>, now: () => Date): PaymentProvide
           createdAt: now(),
         })
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
-        .execute();
+        .returning('reference')
+        .executeTakeFirst();
+      // A repeated key answers what the first call decided, as real gateways do.
+      if (!created) return (await this.lookup(idempotencyKey))!;
       if (token === 'tok_timeout') throw new ProviderTimeout(idempotencyKey);
-      return (await this.lookup(idempotencyKey))!;
+      return declined ? { outcome: 'declined', reason: declined } : { outcome: 'authorized', reference };
     },
     async lookup(idempotencyKey) {
       const charge = await db

@@ -337,7 +337,7 @@ export function refundPayment(
 }
 
 /** The 402 problem for a declined payment, with the provider's reason. */
-export function declined(payment: Payment): Problem {
+export function declined(payment: Pick<Payment, 'declineReason'>): Problem {
   return new Problem(
     'payment-declined',
     `The payment was declined (${payment.declineReason ?? 'no reason given'}).`,

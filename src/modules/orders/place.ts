@@ -1,0 +1,389 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../../platform/audit/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import type { Tables } from '../../platform/db/tables.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/outbox.ts';
+import { Problem } from '../../platform/http/problems.ts';
+import { newId } from '../../platform/ids.ts';
+import { findOrCreateCustomer, recordTimeline } from '../customers/index.ts';
+import {
+  reserveStock,
+  type Sellable,
+  type SellableSite,
+  sellableSites,
+  sellableStock,
+} from '../inventory/index.ts';
+import {
+  type AuthorizationResult,
+  declined,
+  newPaymentId,
+  type PaymentProviders,
+  recordAuthorization,
+  releaseAuthorization,
+  requestAuthorization,
+} from '../payments/index.ts';
+import { type Allocation, type Plan, planAllocation } from './allocation.ts';
+import { priorityScore } from './priority.ts';
+import { promisedDeliveryDate, shipDate } from './promise.ts';
+import { type AllocationRow, getOrder, type OrderLineRow, toReply } from './queries.ts';
+import type { OrderReply, PlaceOrderBody } from './schema.ts';
+import type { FulfillmentStatus } from './states.ts';
+import { recordOrderEvents } from './timeline.ts';
+import { type VerifiedOrder, verifyOrder } from './verify.ts';
+
+export interface OrderDeps {
+  database: Database<Tables>;
+  clock: Clock;
+  providers: PaymentProviders;
+  log?: { error: (details: object, message: string) => void };
+}
+
+export interface PlaceOptions {
+  /** The request's Idempotency-Key: the same key from the same caller finds the same order. */
+  idempotencyKey?: string | undefined;
+}
+
+/** The 409 reply for lines the shop cannot serve, with what is available of each. */
+export function outOfStock(shortages: { sku: string; requested: number; available: number }[]): Problem {
+  return new Problem(
+    'out-of-stock',
+    shortages.map((s) => `${s.sku}: ${s.requested} requested, ${s.available} available`).join('; '),
+    { extensions: { shortages } },
+  );
+}
+
+function plan(order: VerifiedOrder, sites: SellableSite[], stock: Sellable, onShortage: string): Plan {
+  return planAllocation(
+    order.lines.map((l) => ({
+      line: l.position,
+      variantId: l.variant.variantId,
+      quantity: l.quantity,
+      mayBackorder: onShortage === 'backorder' && l.variant.backorderable,
+    })),
+    sites,
+    (variantId, locationId) => stock.get(variantId)?.get(locationId) ?? 0,
+    order.shippingAddress,
+  );
+}
+
+function refuseShortages(order: VerifiedOrder, result: Plan): void {
+  if (result.shortages.length === 0) return;
+  throw outOfStock(
+    result.shortages.map((s) => ({
+      sku: order.lines[s.line]!.variant.sku,
+      requested: s.requested,
+      available: s.available,
+    })),
+  );
+}
+
+const dayMs = 24 * 3600 * 1000;
+
+function localDate(at: Date, timezone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(at);
+}
+
+/** When it will arrive and how urgent picking it is, from the locations that ship it. */
+function promise(
+  order: VerifiedOrder,
+  allocations: Allocation[],
+  sites: SellableSite[],
+  placedAt: Date,
+  tags: string[],
+) {
+  const used = sites.filter((s) => allocations.some((a) => a.locationId === s.id));
+  const transitDays = order.shippingRate.transitDays;
+  let promised: string | null = null;
+  let daysUntilShip = 0;
+  for (const site of used) {
+    const from = { timezone: site.timezone, cutoffTime: site.cutoffTime, workingDays: site.workingDays };
+    const date = promisedDeliveryDate({ placedAt, from, processingDays: 0, transitDays });
+    if (promised === null || date > promised) promised = date;
+    const leaves = Date.parse(shipDate({ placedAt, from, processingDays: 0 }));
+    daysUntilShip = Math.max(
+      daysUntilShip,
+      Math.round((leaves - Date.parse(localDate(placedAt, site.timezone))) / dayMs),
+    );
+  }
+  const priority = priorityScore({
+    transitDays,
+    daysUntilShip,
+    customerTags: tags,
+    requestedDeliveryDate: order.requestedDeliveryDate,
+  });
+  return { promised, priority };
+}
+
+async function existingOrder(db: Kysely<Tables>, actor: Actor, key: string | undefined) {
+  if (!key) return undefined;
+  return db
+    .selectFrom('orders')
+    .select('id')
+    .where('placedByKind', '=', actor.kind)
+    .where('placedById', '=', actor.id)
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst();
+}
+
+/**
+ * Places an order: verify everything, check stock, authorise the payment, then in one short
+ * transaction lock the stock rows, allocate, reserve, and write the order with its timeline and
+ * events. The provider is never called while stock is locked; if the order cannot be written
+ * after all, the authorisation is voided, so a refused order leaves nothing behind.
+ */
+export async function placeOrder(
+  deps: OrderDeps,
+  actor: Actor,
+  body: PlaceOrderBody,
+  options: PlaceOptions = {},
+): Promise<OrderReply> {
+  const { database, clock, providers } = deps;
+  const db = database.db;
+  const replay = await existingOrder(db, actor, options.idempotencyKey);
+  if (replay) return getOrder(db, replay.id);
+
+  const verified = await verifyOrder(db, actor, body, clock.now());
+  const onShortage = body.onShortage ?? 'reject';
+  const variantIds = verified.lines.map((l) => l.variant.variantId);
+  const sites = await sellableSites(db);
+  const siteIds = sites.map((s) => s.id);
+  // A first look without locks: a sold-out order is refused before the card is touched.
+  refuseShortages(
+    verified,
+    plan(verified, sites, await sellableStock(db, variantIds, siteIds, false), onShortage),
+  );
+
+  const orderId = newId('ord');
+  let authorization: AuthorizationResult | undefined;
+  if (verified.totals.total > 0) {
+    authorization = await requestAuthorization(providers, {
+      paymentId: newPaymentId(),
+      method: body.payment.method,
+      token: body.payment.method === 'card' ? body.payment.token : undefined,
+      amount: verified.totals.total,
+      currency: verified.currency,
+    });
+    if (authorization.answer?.outcome === 'declined') {
+      throw declined({ declineReason: authorization.answer.reason });
+    }
+  }
+
+  try {
+    return await withTransaction(database, (trx) =>
+      writeOrder(trx, deps, actor, verified, {
+        orderId,
+        sites,
+        siteIds,
+        onShortage,
+        authorization,
+        key: options.idempotencyKey,
+      }),
+    );
+  } catch (error) {
+    if (authorization) {
+      await releaseAuthorization(providers, authorization).catch((releaseError: unknown) =>
+        deps.log?.error(
+          { err: releaseError, paymentId: authorization.paymentId },
+          'an authorisation for an order that was not placed could not be voided; it will lapse at the provider',
+        ),
+      );
+    }
+    if (isUniqueViolation(error, 'orders_idempotency')) {
+      const first = await existingOrder(db, actor, options.idempotencyKey);
+      if (first) return getOrder(db, first.id);
+    }
+    throw error;
+  }
+}
+
+interface WriteContext {
+  orderId: string;
+  sites: SellableSite[];
+  siteIds: string[];
+  onShortage: string;
+  authorization: AuthorizationResult | undefined;
+  key: string | undefined;
+}
+
+async function writeOrder(
+  trx: Kysely<Tables>,
+  deps: OrderDeps,
+  actor: Actor,
+  order: VerifiedOrder,
+  ctx: WriteContext,
+): Promise<OrderReply> {
+  const now = deps.clock.now();
+  const { orderId, sites } = ctx;
+  const stock = await sellableStock(
+    trx,
+    order.lines.map((l) => l.variant.variantId),
+    ctx.siteIds,
+    true,
+  );
+  const allocation = plan(order, sites, stock, ctx.onShortage);
+  refuseShortages(order, allocation);
+  const reserved = await reserveStock(
+    trx,
+    actor,
+    now,
+    allocation.allocations.map((a) => ({
+      variantId: order.lines[a.line]!.variant.variantId,
+      locationId: a.locationId,
+      quantity: a.quantity,
+    })),
+    { type: 'order', id: orderId, reason: 'order placed' },
+  );
+  if (!reserved) throw outOfStock([]);
+
+  const customer =
+    order.customer.kind === 'existing'
+      ? { ...order.customer, created: false }
+      : await findOrCreateCustomer(trx, actor, now, { ...order.customer, address: order.shippingAddress });
+  const { promised, priority } = promise(order, allocation.allocations, sites, now, customer.tags);
+  const answer = ctx.authorization?.answer;
+  const paymentReview = ctx.authorization !== undefined && answer === null;
+  const status = paymentReview ? 'on_hold' : 'confirmed';
+  const paymentStatus = !ctx.authorization
+    ? 'captured'
+    : answer?.outcome === 'authorized'
+      ? 'authorized'
+      : 'pending';
+  const backorderedUnits = [...allocation.backordered.values()].reduce((a, b) => a + b, 0);
+  const fulfillmentStatus: FulfillmentStatus = backorderedUnits > 0 ? 'backordered' : 'unfulfilled';
+
+  const row = await trx
+    .insertInto('orders')
+    .values({
+      id: orderId,
+      number: sql<number>`nextval('order_numbers')`,
+      channel: order.channel,
+      status,
+      paymentStatus,
+      fulfillmentStatus,
+      customerId: customer.id,
+      email: order.customer.email ?? customer.email,
+      customerName: order.customer.kind === 'buyer' ? order.customer.name : customer.name,
+      phone: order.customer.phone ?? customer.phone,
+      language: order.customer.language,
+      currency: order.currency,
+      shippingAddress: JSON.stringify(order.shippingAddress),
+      billingAddress: JSON.stringify(order.billingAddress),
+      shippingMethod: order.shippingRate.method,
+      pricesIncludeTax: order.pricesIncludeTax,
+      subtotal: order.totals.subtotal,
+      discount: order.totals.discount,
+      shipping: order.totals.shipping,
+      shippingTaxRate: order.shippingTaxRate,
+      tax: order.totals.tax,
+      total: order.totals.total,
+      notes: order.notes,
+      requestedDeliveryDate: order.requestedDeliveryDate,
+      promisedDeliveryDate: promised,
+      priority,
+      holdReason: paymentReview ? 'payment review: the provider has not confirmed the authorisation' : null,
+      cancelReason: null,
+      placedByKind: actor.kind,
+      placedById: actor.id,
+      placedByName: actor.name,
+      idempotencyKey: ctx.key ?? null,
+      placedAt: now,
+      updatedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+  const lines: OrderLineRow[] = order.lines.map((l) => ({
+    id: newId('oln'),
+    orderId,
+    position: l.position,
+    variantId: l.variant.variantId,
+    sku: l.variant.sku,
+    title: l.variant.title,
+    taxClass: l.variant.taxClass,
+    quantity: l.quantity,
+    cancelledQuantity: 0,
+    backordered: allocation.backordered.get(l.position) ?? 0,
+    unitPrice: l.unitPrice,
+    discount: l.discount,
+    taxRate: l.taxRate,
+    tax: order.totals.lines[l.position]!.tax,
+    total: order.totals.lines[l.position]!.total,
+  }));
+  await trx.insertInto('orderLines').values(lines).execute();
+  const allocations: AllocationRow[] = allocation.allocations.map((a) => ({
+    lineId: lines[a.line]!.id,
+    locationId: a.locationId,
+    locationCode: sites.find((s) => s.id === a.locationId)!.code,
+    quantity: a.quantity,
+  }));
+  if (allocations.length > 0) {
+    await trx
+      .insertInto('orderAllocations')
+      .values(allocations.map(({ locationCode: _code, ...a }) => ({ ...a, orderId })))
+      .execute();
+  }
+  const payments = ctx.authorization ? [await recordAuthorization(trx, now, orderId, ctx.authorization)] : [];
+
+  await recordOrderEvents(trx, orderId, actor, now, [
+    {
+      kind: 'placed',
+      summary: `Order ${row.number} placed on ${order.channel} by ${actor.name}`,
+      data: { total: order.totals.total, currency: order.currency, lines: lines.length },
+    },
+    paymentReview
+      ? {
+          kind: 'status',
+          summary: 'On hold for payment review',
+          from: 'pending',
+          to: 'on_hold',
+          reason: row.holdReason,
+        }
+      : { kind: 'status', summary: 'Confirmed', from: 'pending', to: 'confirmed' },
+    ...(payments[0]
+      ? [
+          {
+            kind: 'payment' as const,
+            summary: `Payment ${payments[0].status}`,
+            from: 'pending',
+            to: payments[0].status,
+          },
+        ]
+      : []),
+    ...(backorderedUnits > 0
+      ? [
+          {
+            kind: 'backorder' as const,
+            summary: `${backorderedUnits} units wait for stock`,
+            to: 'backordered',
+          },
+        ]
+      : []),
+  ]);
+  const summary = {
+    orderId,
+    number: row.number,
+    status,
+    paymentStatus,
+    fulfillmentStatus,
+    total: row.total,
+    currency: row.currency,
+    customerId: customer.id,
+    channel: row.channel,
+  };
+  await appendEvent(trx, now, { type: 'order.placed', aggregateId: orderId, payload: summary });
+  if (status === 'confirmed')
+    await appendEvent(trx, now, { type: 'order.confirmed', aggregateId: orderId, payload: summary });
+  await recordTimeline(trx, {
+    customerId: customer.id,
+    kind: 'order',
+    summary: `Order ${row.number} placed (${order.channel})`,
+    refType: 'order',
+    refId: orderId,
+    actorName: actor.name,
+    at: now,
+  });
+  return toReply(row, lines, allocations, payments);
+}
