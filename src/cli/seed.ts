@@ -3,7 +3,7 @@ import type { AppDatabase } from '../app.ts';
 import { seedDemoCatalog } from '../modules/catalog/index.ts';
 import { seedDemoCustomers } from '../modules/customers/index.ts';
 import { seedDemoLocations, seedDemoStock } from '../modules/inventory/index.ts';
-import { seedDemoRates } from '../modules/orders/index.ts';
+import { seedDemoOrders, seedDemoRates } from '../modules/orders/index.ts';
 import { demoStaffLogins, seedDemoStaff } from '../modules/staff/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
@@ -26,6 +26,7 @@ export const demoSeeds: DemoSeed[] = [
   { name: 'customers', run: seedDemoCustomers },
   { name: 'stock', run: seedDemoStock },
   { name: 'shipping and tax', run: seedDemoRates },
+  { name: 'orders', run: seedDemoOrders },
 ];
 
 export interface DemoLogin {
