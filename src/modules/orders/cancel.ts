@@ -126,6 +126,7 @@ export async function writeTotals(
         cancelledQuantity: line.cancelledQuantity,
         backordered: line.backordered,
         discount: line.discount,
+        taxRate: line.taxRate,
         tax: totals.lines[i]!.tax,
         total: totals.lines[i]!.total,
       })

@@ -5,6 +5,7 @@
 export { planAllocation } from './allocation.ts';
 export { cancelOrder } from './cancel.ts';
 export { demoShippingRates, demoTaxRates, seedDemoOrders, seedDemoRates } from './demo.ts';
+export { editOrder } from './edit.ts';
 export * as ordersMigration009 from './migrations/2026-11-30-009-orders.ts';
 export { type OrderDeps, placeOrder } from './place.ts';
 export { effectivePriority, priorityScore } from './priority.ts';

@@ -25,9 +25,8 @@ import {
   releaseAuthorization,
   requestAuthorization,
 } from '../payments/index.ts';
-import { type Allocation, type Plan, planAllocation } from './allocation.ts';
-import { priorityScore } from './priority.ts';
-import { promisedDeliveryDate, shipDate } from './promise.ts';
+import { type Plan, planAllocation } from './allocation.ts';
+import { promiseFor } from './promise.ts';
 import { type AllocationRow, getOrder, type OrderLineRow, toReply } from './queries.ts';
 import type { OrderReply, PlaceOrderBody } from './schema.ts';
 import type { FulfillmentStatus } from './states.ts';
@@ -78,43 +77,6 @@ function refuseShortages(order: VerifiedOrder, result: Plan): void {
       available: s.available,
     })),
   );
-}
-
-const dayMs = 24 * 3600 * 1000;
-
-function localDate(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(at);
-}
-
-/** When it will arrive and how urgent picking it is, from the locations that ship it. */
-function promise(
-  order: VerifiedOrder,
-  allocations: Allocation[],
-  sites: SellableSite[],
-  placedAt: Date,
-  tags: string[],
-) {
-  const used = sites.filter((s) => allocations.some((a) => a.locationId === s.id));
-  const transitDays = order.shippingRate.transitDays;
-  let promised: string | null = null;
-  let daysUntilShip = 0;
-  for (const site of used) {
-    const from = { timezone: site.timezone, cutoffTime: site.cutoffTime, workingDays: site.workingDays };
-    const date = promisedDeliveryDate({ placedAt, from, processingDays: 0, transitDays });
-    if (promised === null || date > promised) promised = date;
-    const leaves = Date.parse(shipDate({ placedAt, from, processingDays: 0 }));
-    daysUntilShip = Math.max(
-      daysUntilShip,
-      Math.round((leaves - Date.parse(localDate(placedAt, site.timezone))) / dayMs),
-    );
-  }
-  const priority = priorityScore({
-    transitDays,
-    daysUntilShip,
-    customerTags: tags,
-    requestedDeliveryDate: order.requestedDeliveryDate,
-  });
-  return { promised, priority };
 }
 
 async function existingOrder(db: Kysely<Tables>, actor: Actor, key: string | undefined) {
@@ -242,7 +204,13 @@ async function writeOrder(
     order.customer.kind === 'existing'
       ? { ...order.customer, created: false }
       : await findOrCreateCustomer(trx, actor, now, { ...order.customer, address: order.shippingAddress });
-  const { promised, priority } = promise(order, allocation.allocations, sites, now, customer.tags);
+  const { promised, priority } = promiseFor(
+    { transitDays: order.shippingRate.transitDays, requestedDeliveryDate: order.requestedDeliveryDate },
+    allocation.allocations.map((a) => a.locationId),
+    sites,
+    now,
+    customer.tags,
+  );
   const answer = ctx.authorization?.answer;
   const paymentReview = ctx.authorization !== undefined && answer === null;
   const status = paymentReview ? 'on_hold' : 'confirmed';

@@ -1,3 +1,6 @@
+import type { SellableSite } from '../inventory/index.ts';
+import { priorityScore } from './priority.ts';
+
 /**
  * When an order will arrive, as the shop promises it: read in the shipping location's time zone,
  * an order placed before the cut-off on a working day ships that day (after any processing days),
@@ -96,4 +99,39 @@ export function promisedDeliveryDate(input: PromiseInput): string {
   if (!isOpen(day, carrierDays, holidays)) day = nextDay(day, carrierDays, holidays);
   for (let i = 0; i < input.transitDays; i++) day = nextDay(day, carrierDays, holidays);
   return format(day);
+}
+
+function localDate(at: Date, timezone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(at);
+}
+
+/** When it will arrive and how urgent picking it is, from the locations that ship it. */
+export function promiseFor(
+  shipping: { transitDays: number; requestedDeliveryDate: string | null },
+  locationIds: string[],
+  sites: SellableSite[],
+  placedAt: Date,
+  tags: readonly string[],
+) {
+  const used = sites.filter((s) => locationIds.includes(s.id));
+  const { transitDays } = shipping;
+  let promised: string | null = null;
+  let daysUntilShip = 0;
+  for (const site of used) {
+    const from = { timezone: site.timezone, cutoffTime: site.cutoffTime, workingDays: site.workingDays };
+    const date = promisedDeliveryDate({ placedAt, from, processingDays: 0, transitDays });
+    if (promised === null || date > promised) promised = date;
+    const leaves = Date.parse(shipDate({ placedAt, from, processingDays: 0 }));
+    daysUntilShip = Math.max(
+      daysUntilShip,
+      Math.round((leaves - Date.parse(localDate(placedAt, site.timezone))) / dayMs),
+    );
+  }
+  const priority = priorityScore({
+    transitDays,
+    daysUntilShip,
+    customerTags: tags,
+    requestedDeliveryDate: shipping.requestedDeliveryDate,
+  });
+  return { promised, priority };
 }

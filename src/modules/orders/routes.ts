@@ -5,9 +5,10 @@ import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { IdParam, problemReplies } from '../../platform/http/schemas.ts';
 import { paymentLifecycle } from '../payments/index.ts';
 import { cancelOrder } from './cancel.ts';
+import { editOrder } from './edit.ts';
 import { type OrderDeps, placeOrder } from './place.ts';
 import { getOrder, orderTimeline, searchOrders } from './queries.ts';
-import { OrderEventSchema, OrderSchema, PlaceOrderBody } from './schema.ts';
+import { EditOrderBody, OrderEventSchema, OrderSchema, PlaceOrderBody } from './schema.ts';
 import { fulfillmentLifecycle, orderLifecycle } from './states.ts';
 import { channels } from './tables.ts';
 
@@ -155,5 +156,25 @@ export function registerOrderRoutes(app: FastifyInstance, deps: OrderDeps): void
     },
     async (request) =>
       cancelOrder({ ...deps, log: request.log }, actorOf(request), request.params.id, request.body),
+  );
+
+  app.patch<{ Params: Static<typeof OrderParams>; Body: Static<typeof EditOrderBody> }>(
+    '/api/v1/orders/:id',
+    {
+      config: { permission: 'orders:write' },
+      schema: {
+        tags,
+        summary: 'Edit an order before picking starts: quantities, lines, shipping address or method',
+        description:
+          'Send `lines` as the complete new set (SKUs left out are removed). Repriced and re-reserved; when the total rises ' +
+          'on a card order, `payment` authorises the difference; when it falls, the authorisation is reduced or money refunded. ' +
+          'Send the `version` you saw: if someone changed the order meanwhile the reply is 409. After picking started, 409.',
+        params: OrderParams,
+        body: EditOrderBody,
+        response: { 200: Order, ...problemReplies(402, 404, 409, 422) },
+      },
+    },
+    async (request) =>
+      editOrder({ ...deps, log: request.log }, actorOf(request), request.params.id, request.body),
   );
 }

@@ -136,6 +136,45 @@ export const PlaceOrderBody = Type.Object(
 );
 export type PlaceOrderBody = Static<typeof PlaceOrderBody>;
 
+export const EditOrderBody = Type.Object(
+  {
+    version: Type.Optional(
+      Type.Integer({ description: 'The version you saw; 409 if the order changed since' }),
+    ),
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            sku: Text(64, 'TEE-BLK-M'),
+            quantity: Type.Integer({ examples: [3] }),
+            discount: Type.Optional(
+              Type.Integer({ description: 'Discount on the whole line, in minor units' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: maxLines, description: 'The complete new set of lines' },
+      ),
+    ),
+    shippingAddress: Type.Optional(OrderAddressInput),
+    shippingMethod: Type.Optional(Type.String({ maxLength: 40, examples: ['express'] })),
+    payment: Type.Optional(
+      Type.Object(
+        { method: Type.Literal('card'), token: Text(200, 'tok_visa') },
+        { additionalProperties: false },
+      ),
+    ),
+    onShortage: Type.Optional(Type.Union([Type.Literal('reject'), Type.Literal('backorder')])),
+    reason: Type.Optional(Type.String({ maxLength: 500, examples: ['customer called to add a mug'] })),
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ version: 1, lines: [{ sku: 'TEE-BLK-M', quantity: 3 }], shippingMethod: 'express' }],
+  },
+);
+export type EditOrderBody = Static<typeof EditOrderBody>;
+
 const Address = Type.Object({
   name: Type.String(),
   line1: Type.String(),
