@@ -23,7 +23,8 @@ export type IdPrefix =
   | 'adr'
   | 'tle'
   | 'aud'
-  | 'ses';
+  | 'ses'
+  | 'mail';
 
 /** A prefix outside `IdPrefix` that `idPrefix` has checked. */
 export type CustomIdPrefix = string & { readonly __brand: 'IdPrefix' };
