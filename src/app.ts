@@ -30,6 +30,7 @@ import './platform/http/route-config.ts';
 import { JobRegistry } from './platform/jobs/queue.ts';
 import { type Schedule, saveSchedules } from './platform/jobs/schedules.ts';
 import { JobWorker } from './platform/jobs/worker.ts';
+import { defineMailJobs, registerMailRoutes } from './platform/mail/index.ts';
 import { rootDir } from './root.ts';
 import { version } from './version.ts';
 
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const subscribers = [...(options.subscribers ?? [])];
   defineSubscriberJobs(jobs, database, subscribers);
   defineWebhookJobs(jobs, database, clock, { allowPrivateNetworks: config.webhooksAllowPrivate });
+  defineMailJobs(jobs, database, clock, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   jobs.define({
     name: 'platform.housekeeping',
     maxAttempts: 3,
@@ -182,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealth(app, database as Database<unknown>, migrations);
   registerWebhookRoutes(app, { database, clock });
   registerAuditRoutes(app, database);
+  registerMailRoutes(app, { database });
   registerCatalogRoutes(app, { database, clock });
   registerCustomerRoutes(app, { database, clock });
   registerLocationRoutes(app, { db: database.db });

@@ -32,6 +32,14 @@ describe('configuration', () => {
     [{ ORDO_PUBLIC_URL: 'ftp://shop' }, 'ORDO_PUBLIC_URL', 'http:// or https://'],
     [{ ORDO_WORKERS: 'maybe' }, 'ORDO_WORKERS', 'true or false'],
     [{ ORDO_BODY_LIMIT: '10' }, 'ORDO_BODY_LIMIT', 'between'],
+    [{ SMTP_URL: 'mail.example.com:587' }, 'SMTP_URL', 'must start with smtp:// or smtps://'],
+    [{ SMTP_URL: 'https://mail.example.com' }, 'SMTP_URL', 'must start with smtp:// or smtps://'],
+    [{ SMTP_URL: 'not a url' }, 'SMTP_URL', 'is not a URL'],
+    [{ SMTP_URL: 'smtp://mail.example.com:99999' }, 'SMTP_URL', 'is not a URL'],
+    [{ SMTP_URL: 'smtp://mail.example.com/inbox' }, 'SMTP_URL', 'must not have a path'],
+    [{ ORDO_MAIL_FROM: 'shop' }, 'ORDO_MAIL_FROM', 'must be an email address'],
+    [{ ORDO_MAIL_FROM: 'Shop <shop@example>' }, 'ORDO_MAIL_FROM', 'must be an email address'],
+    [{ ORDO_MAIL_FROM: 'a@example.com, b@example.com' }, 'ORDO_MAIL_FROM', 'must be an email address'],
   ])('rejects %o naming %s', (env, variable, reason) => {
     let error: unknown;
     try {
@@ -50,5 +58,39 @@ describe('configuration', () => {
     expect(loadConfig({ ORDO_PUBLIC_URL: 'https://shop.example.com/' }).publicUrl).toBe(
       'https://shop.example.com',
     );
+  });
+
+  it('keeps mail in Ordo without SMTP_URL, and sends from the demo shop by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: { name: 'Ordo Demo Shop', address: 'shop@demo.ordo.dev' },
+    });
+  });
+
+  it('takes an smtp:// or smtps:// URL with credentials, and a sender with or without a name', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://shop:s3cret@mail.example.com:465' }).smtpUrl).toBe(
+      'smtps://shop:s3cret@mail.example.com:465',
+    );
+    expect(loadConfig({ SMTP_URL: ' smtp://127.0.0.1:2525 ' }).smtpUrl).toBe('smtp://127.0.0.1:2525');
+    expect(loadConfig({ ORDO_MAIL_FROM: 'orders@shop.example.com' }).mailFrom).toEqual({
+      name: '',
+      address: 'orders@shop.example.com',
+    });
+    expect(
+      loadConfig({ ORDO_MAIL_FROM: '"Tienda García, S.L." <pedidos@tienda.example.es>' }).mailFrom,
+    ).toEqual({
+      name: 'Tienda García, S.L.',
+      address: 'pedidos@tienda.example.es',
+    });
+  });
+
+  it.each([
+    'smtp://shop:s3cret@mail.example.com/x',
+    'imap://shop:s3cret@mail.example.com',
+    'smtp://shop:s3cret@',
+    'smtp://shop:s3cret@mail example.com',
+  ])('never repeats the SMTP password when it refuses %s', (bad) => {
+    expect(() => loadConfig({ SMTP_URL: bad })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMTP_URL: bad })).not.toThrow(/s3cret/);
   });
 });

@@ -19,6 +19,16 @@ export interface Config {
   webhooksAllowPrivate: boolean;
   /** How many proxies in front of Ordo to trust for the client's address (X-Forwarded-For); 0 for none. */
   trustProxyHops: number;
+  /** An `smtp://` or `smtps://` URL to send mail through; undefined keeps mail in Ordo for the back office to read. */
+  smtpUrl: string | undefined;
+  /** Who customers' mail comes from. */
+  mailFrom: MailAddress;
+}
+
+export interface MailAddress {
+  /** The display name; '' for none. */
+  name: string;
+  address: string;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -83,6 +93,49 @@ function publicUrl(env: Env, host: string, port: number): string {
   return url.toString().replace(/\/$/, '');
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  // The URL may carry a password: no message here repeats it.
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      'is not a URL (expected smtp://user:password@host:587 or smtps://…:465)',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL', `must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host');
+  if (url.pathname !== '' && url.pathname !== '/') {
+    throw new ConfigError('SMTP_URL', 'must not have a path (only user, password, host and port)');
+  }
+  return raw;
+}
+
+export const defaultMailFrom = 'Ordo Demo Shop <shop@demo.ordo.dev>';
+
+// One address, optionally with a display name: `shop@example.com` or `Shop Name <shop@example.com>`.
+const bareAddress = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+const namedAddress = /^(?:"([^"\\]*)"|([^"<>]*?))\s*<([^<>]+)>$/;
+
+function mailFrom(env: Env): MailAddress {
+  const raw = env.ORDO_MAIL_FROM?.trim() || defaultMailFrom;
+  const named = namedAddress.exec(raw);
+  const name = (named ? (named[1] ?? named[2] ?? '') : '').trim();
+  const address = (named ? named[3] : raw)?.trim() ?? '';
+  if (!bareAddress.test(address) || /[\r\n]/.test(name)) {
+    throw new ConfigError(
+      'ORDO_MAIL_FROM',
+      `must be an email address, optionally with a name (Shop Name <shop@example.com>), got "${raw}"`,
+    );
+  }
+  return { name, address };
+}
+
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -110,5 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     workers: boolean(env, 'ORDO_WORKERS', true),
     webhooksAllowPrivate: boolean(env, 'ORDO_WEBHOOKS_ALLOW_PRIVATE', false),
     trustProxyHops: integer(env, 'ORDO_TRUST_PROXY', 0, 0, 10),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env),
   };
 }

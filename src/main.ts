@@ -41,6 +41,13 @@ function describeDatabase(config: Config): string {
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
+function describeMail(config: Config): string {
+  if (!config.smtpUrl) return 'kept in Ordo (set SMTP_URL to send): see Outgoing mail in the back office';
+  const url = new URL(config.smtpUrl);
+  const port = url.port || (url.protocol === 'smtps:' ? 465 : 587);
+  return `SMTP at ${url.hostname}:${port}, from ${config.mailFrom.address}`;
+}
+
 function printSeedResult(result: SeedResult): void {
   if (!result.seeded) console.log('The demo data was already seeded; nothing changed.');
   else if (result.report.length === 0)
@@ -93,6 +100,7 @@ async function serve(config: Config, options: { seedOnFirstRun: boolean }): Prom
       `  Back office      ${base}/admin`,
       `  API reference    ${base}/docs`,
       `  Database         ${describeDatabase(config)}`,
+      `  Mail             ${describeMail(config)}`,
       ...(await signInLines(database)),
       '',
     ].join('\n'),

@@ -7,6 +7,7 @@ import { staffMigration003 } from './modules/staff/index.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
 import * as platform002 from './platform/db/migrations/2026-11-30-002-audit-log.ts';
+import * as platform010 from './platform/db/migrations/2026-11-30-010-mail.ts';
 
 /**
  * Every migration of the application, platform and modules together, by name. Names sort in
@@ -22,4 +23,5 @@ export const migrations: Migrations = {
   '2026-11-30-007-stock': inventoryMigration007,
   '2026-11-30-008-payments': paymentsMigration008,
   '2026-11-30-009-orders': ordersMigration009,
+  '2026-11-30-010-mail': platform010,
 };

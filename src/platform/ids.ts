@@ -25,7 +25,8 @@ export type IdPrefix =
   | 'aud'
   | 'ses'
   | 'oln'
-  | 'oev';
+  | 'oev'
+  | 'mail';
 
 /** A prefix outside `IdPrefix` that `idPrefix` has checked. */
 export type CustomIdPrefix = string & { readonly __brand: 'IdPrefix' };

@@ -79,6 +79,7 @@ describe.skipIf(browserMissing)('the web app in a real browser', () => {
     'Customers',
     'Catalog',
     'Service desk',
+    'Outgoing mail',
     'Reports',
     'Settings',
     'Staff',
@@ -91,7 +92,15 @@ describe.skipIf(browserMissing)('the web app in a real browser', () => {
     admin: without('Staff', 'API keys'),
     manager: without('Settings', 'Staff', 'API keys', 'Audit log'),
     agent: without('Reports', 'Settings', 'Staff', 'API keys', 'Audit log'),
-    warehouse: without('Service desk', 'Reports', 'Settings', 'Staff', 'API keys', 'Audit log'),
+    warehouse: without(
+      'Service desk',
+      'Outgoing mail',
+      'Reports',
+      'Settings',
+      'Staff',
+      'API keys',
+      'Audit log',
+    ),
   };
 
   it('shows the customer portal at /', async () => {

@@ -13,6 +13,8 @@ import { CustomersPage } from './pages/admin/customers/customers-page';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { MovementsPage } from './pages/admin/inventory/movements-page';
 import { StockPage } from './pages/admin/inventory/stock-page';
+import { MailMessagePage } from './pages/admin/mail/mail-message-page';
+import { OutgoingMailPage } from './pages/admin/mail/outgoing-mail-page';
 import { SectionPlaceholder } from './pages/admin/section-placeholder';
 import { SignIn } from './pages/admin/sign-in';
 import { StaffPage } from './pages/admin/staff/staff-page';
@@ -48,6 +50,10 @@ const sectionRoutes = (section: AdminSection): RouteObject[] | undefined =>
     customers: [
       { index: true, element: <CustomersPage /> },
       { path: ':id', element: <CustomerDetailPage /> },
+    ],
+    mail: [
+      { index: true, element: <OutgoingMailPage /> },
+      { path: ':id', element: <MailMessagePage /> },
     ],
   })[section.slug];
 

@@ -63,6 +63,7 @@ describe.each(databaseKinds)('access control on every route (%s)', (kind) => {
     ['GET', '/api/v1/api-keys', ['owner']],
     ['GET', '/api/v1/audit-log', ['owner', 'admin']],
     ['GET', '/api/v1/webhook-endpoints', ['owner', 'admin']],
+    ['GET', '/api/v1/outgoing-mail', ['owner', 'admin', 'manager', 'agent']],
     ['GET', '/api/v1/auth/me', ['owner', 'admin', 'manager', 'agent', 'warehouse']],
   ];
   it.each(cases)('%s %s is allowed to %j only', async (method, url, allowed) => {

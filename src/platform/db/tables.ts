@@ -109,6 +109,30 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
+export type OutgoingMailStatus = 'queued' | 'sending' | 'sent' | 'stored' | 'failed';
+
+export interface OutgoingMailTable {
+  id: string;
+  toAddress: string;
+  toName: Generated<string>;
+  fromAddress: string | null;
+  fromName: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  language: string;
+  template: string;
+  referenceType: string | null;
+  referenceId: string | null;
+  status: OutgoingMailStatus;
+  attempts: Generated<number>;
+  sendingUntil: Timestamp | null;
+  lastError: string | null;
+  providerMessageId: string | null;
+  createdAt: Timestamp;
+  sentAt: Timestamp | null;
+}
+
 /**
  * Every table Ordo has, as Kysely sees them. The platform's are listed here; each module adds its
  * own by augmenting this interface (`declare module '…/platform/db/tables.ts' { interface Tables
@@ -124,6 +148,7 @@ export interface Tables {
   webhookDeliveries: WebhookDeliveriesTable;
   ordoMeta: MetaTable;
   auditLog: AuditLogTable;
+  outgoingMail: OutgoingMailTable;
 }
 
 /** The platform's own tables (the same type: modules extend it in place). */

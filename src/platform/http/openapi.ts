@@ -40,6 +40,10 @@ export async function registerOpenApi(
         { name: 'Inventory', description: 'Warehouses and stores, and the stock they hold' },
         { name: 'Audit log', description: 'Who changed what, when, from what to what' },
         { name: 'Webhooks', description: 'Signed event deliveries to your endpoints (Standard Webhooks)' },
+        {
+          name: 'Outgoing mail',
+          description: 'Mail sent to customers, or kept in Ordo when no SMTP server is configured',
+        },
       ],
       components: {
         securitySchemes: {

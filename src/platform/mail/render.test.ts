@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { orderConfirmation } from '../../../test/support/mail.ts';
+import { MailRenderer, renderMail } from './render.ts';
+
+const languages = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pt', 'sv'];
+
+describe('mail templates', () => {
+  it('has the order confirmation in every language the demo customers speak', () => {
+    expect(new MailRenderer().languagesOf('order-confirmation')).toEqual(languages);
+  });
+
+  it.each(languages)(
+    'renders the order confirmation in %s with every variable in all three parts',
+    (language) => {
+      const mail = renderMail('order-confirmation', language, orderConfirmation());
+      expect(mail.language).toBe(language);
+      expect(mail.subject).toContain('#1001');
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      for (const body of [mail.text, mail.html]) {
+        for (const value of [
+          'Ana García',
+          '#1001',
+          '30 nov 2026, 10:00',
+          'TEE-BLAC-M',
+          'MUG-WHIT',
+          '61,95 €',
+        ]) {
+          expect(body, `${language}: ${value}`).toContain(value);
+        }
+        expect(body).toContain('−5,00 €');
+        expect(body).toContain('jueves, 3 de diciembre de 2026');
+        expect(body).toContain('28013 Madrid');
+        expect(body).toContain('Pagado con tarjeta');
+      }
+      expect(mail.text).toContain('http://127.0.0.1:3000/?order=1001');
+      // In HTML the link sits in an attribute, escaped the way HTML escapes it.
+      expect(mail.html).toContain('href="http://127.0.0.1:3000/?order&#x3D;1001"');
+      expect(mail.html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${language}">`));
+      expect(mail.html).toContain(`<title>${mail.subject}</title>`);
+      expect(mail.text).not.toMatch(/<[a-z]/i);
+      expect(mail.text).not.toContain('{{');
+      expect(mail.html).not.toContain('{{');
+    },
+  );
+
+  it('writes the words of the language asked for', () => {
+    const words: Record<string, string> = {
+      en: 'Thank you for your order',
+      es: 'Gracias por tu pedido',
+      de: 'vielen Dank für Ihre Bestellung',
+      fr: 'Merci pour votre commande',
+      it: 'grazie per il tuo ordine',
+      pt: 'Obrigado pela sua encomenda',
+      sv: 'tack för din beställning',
+      nl: 'bedankt voor je bestelling',
+    };
+    for (const [language, phrase] of Object.entries(words)) {
+      const mail = renderMail('order-confirmation', language, orderConfirmation());
+      expect(mail.text, language).toContain(phrase);
+      expect(mail.html, language).toContain(phrase);
+    }
+  });
+
+  it('escapes what customers typed in the HTML part and leaves it as written in the text part', () => {
+    const mail = renderMail(
+      'order-confirmation',
+      'en',
+      orderConfirmation({
+        customerName: 'Ana <script>alert("x")</script> & Co',
+        lines: [
+          { title: '<img src=x onerror=alert(1)>', sku: 'A&B', quantity: 1, unitPrice: '€1', total: '€1' },
+        ],
+        shippingAddress: ['<b>Bold</b> Street 1'],
+      }),
+    );
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).not.toContain('<b>Bold');
+    expect(mail.html).toContain('Ana &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(mail.html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(mail.text).toContain('Hello Ana <script>alert("x")</script> & Co,');
+    expect(mail.text).toContain('<img src=x onerror=alert(1)> (A&B)');
+    expect(mail.text).toContain('<b>Bold</b> Street 1');
+  });
+
+  it('keeps the subject on one line whatever the variables hold', () => {
+    const mail = renderMail(
+      'order-confirmation',
+      'en',
+      orderConfirmation({ orderNumber: '#1001\r\nBcc: x@evil.example' }),
+    );
+    expect(mail.subject).toBe('Your order #1001 Bcc: x@evil.example at Ordo Demo Shop is confirmed');
+  });
+
+  it('leaves the discount line out when there is none', () => {
+    const mail = renderMail('order-confirmation', 'en', orderConfirmation({ discount: null }));
+    expect(mail.text).not.toContain('Discount');
+    expect(mail.html).not.toContain('Discount');
+    expect(renderMail('order-confirmation', 'en', orderConfirmation()).text).toContain('Discount: −5,00 €');
+  });
+
+  it.each([
+    ['pt-BR', 'pt'],
+    ['ES', 'es'],
+    ['de-AT', 'de'],
+    ['ja', 'en'],
+    ['zz-ZZ', 'en'],
+    ['', 'en'],
+  ])('writes a message asked for in %j in %s', (asked, used) => {
+    const mail = renderMail('order-confirmation', asked, orderConfirmation());
+    expect(mail.language).toBe(used);
+    expect(mail.html).toContain(`<html lang="${used}">`);
+  });
+
+  it('refuses to render with a variable missing, rather than send a blank', () => {
+    const { tax: _left, ...incomplete } = orderConfirmation();
+    expect(() =>
+      renderMail('order-confirmation', 'en', incomplete as ReturnType<typeof orderConfirmation>),
+    ).toThrow(/tax/);
+  });
+
+  it('refuses a template name that is not one plain name', () => {
+    const renderer = new MailRenderer();
+    expect(() => renderer.languagesOf('../partials')).toThrow(/not a mail template name/);
+  });
+});
