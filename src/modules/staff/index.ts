@@ -3,6 +3,7 @@
  * `permissions` on each route; this module identifies callers and owns the role table.
  */
 export { createStaff, type NewStaff, type StaffDatabase, type StaffMember } from './accounts.ts';
+export { createApiKey } from './api-keys.ts';
 export { staffAuthenticator } from './auth.ts';
 export { demoStaffLogins, seedDemoStaff } from './demo.ts';
 export * as staffMigration003 from './migrations/2026-11-30-003-staff.ts';
