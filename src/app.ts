@@ -8,7 +8,12 @@ import { migrations } from './migrations.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { registerLocationRoutes, registerStockRoutes } from './modules/inventory/index.ts';
-import { defineSettlementJob, registerOrderRoutes, registerRateRoutes } from './modules/orders/index.ts';
+import {
+  defineSettlementJob,
+  orderConfirmationSubscriber,
+  registerOrderRoutes,
+  registerRateRoutes,
+} from './modules/orders/index.ts';
 import { manualProvider, type PaymentProviders, testGateway } from './modules/payments/index.ts';
 import { purgeSessions, registerStaffRoutes, staffAuthenticator } from './modules/staff/index.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
@@ -140,7 +145,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const jobs = new JobRegistry();
-  const subscribers = [...(options.subscribers ?? [])];
+  const subscribers = [
+    orderConfirmationSubscriber({
+      database,
+      clock,
+      shopName: config.mailFrom.name || 'Ordo',
+      publicUrl: config.publicUrl,
+    }),
+    ...(options.subscribers ?? []),
+  ];
   defineSubscriberJobs(jobs, database, subscribers);
   defineWebhookJobs(jobs, database, clock, { allowPrivateNetworks: config.webhooksAllowPrivate });
   defineMailJobs(jobs, database, clock, { smtpUrl: config.smtpUrl, from: config.mailFrom });

@@ -47,7 +47,11 @@ describe.skipIf(postgresSkipReason !== undefined)(
             },
             body: JSON.stringify(buyerOrder('HOT-1', n)),
           });
-          return { port: n % 2, status: res.status, body: (await res.json()) as { type?: string; number?: number } };
+          return {
+            port: n % 2,
+            status: res.status,
+            body: (await res.json()) as { type?: string; number?: number },
+          };
         }),
       );
       const placed = results.filter((r) => r.status === 201);
