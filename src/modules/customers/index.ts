@@ -7,4 +7,4 @@ export { type Customer, getCustomer, loadCustomers, searchCustomers } from './qu
 export { registerCustomerRoutes } from './routes.ts';
 export { createCustomer, updateCustomer } from './service.ts';
 export type { CustomerTables } from './tables.ts';
-export { type NewTimelineEntry, recordTimeline } from './timeline.ts';
+export { type NewTimelineEntry, recordTimeline, timelineBatch } from './timeline.ts';

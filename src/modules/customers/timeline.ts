@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { RowBatch } from '../../platform/db/batch.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { type Page, type PageQuery, paginate } from '../../platform/http/pagination.ts';
@@ -17,6 +18,26 @@ export interface NewTimelineEntry {
   refId?: string | null;
   actorName: string;
   at: Date;
+}
+
+/** A timeline entry as a row for `insertBatches` (for a record written in the same statement, so never a duplicate). */
+export function timelineBatch(entry: NewTimelineEntry): RowBatch {
+  return {
+    table: 'customer_timeline',
+    rows: [
+      {
+        id: newId('tle'),
+        customerId: entry.customerId,
+        kind: entry.kind,
+        summary: entry.summary,
+        body: entry.body ?? null,
+        refType: entry.refType ?? null,
+        refId: entry.refId ?? null,
+        actorName: entry.actorName,
+        at: entry.at,
+      },
+    ],
+  };
 }
 
 /** Adds to a customer's timeline in the caller's transaction; other modules (orders, support) call this. */

@@ -34,32 +34,58 @@ export async function sellableSites(db: Kysely<Tables>): Promise<SellableSite[]>
 export type Sellable = Map<string, Map<string, number>>;
 
 /**
- * What may be sold of these variants at these locations (safety stock kept back). With `lock`,
- * the rows are locked in one fixed order (variant, location) until the transaction ends, so
- * reservations of the same stock queue instead of deadlocking.
+ * What may be sold of these variants at active locations (safety stock kept back), and those
+ * locations. With `lock`, the stock rows are locked in one fixed order (variant, location) until
+ * the transaction ends, so reservations of the same stock queue instead of deadlocking.
  */
 export async function sellableStock(
   db: Kysely<Tables>,
   variantIds: string[],
-  locationIds: string[],
   lock: boolean,
-): Promise<Sellable> {
-  const result: Sellable = new Map();
-  if (variantIds.length === 0 || locationIds.length === 0) return result;
+): Promise<{ stock: Sellable; sites: SellableSite[] }> {
+  const stock: Sellable = new Map();
+  const sites = new Map<string, SellableSite>();
+  if (variantIds.length === 0) return { stock, sites: [] };
   let query = db
     .selectFrom('stockLevels')
-    .select(['variantId', 'locationId', 'onHand', 'reserved', 'safetyStock'])
-    .where('variantId', 'in', variantIds)
-    .where('locationId', 'in', locationIds)
-    .orderBy('variantId')
-    .orderBy('locationId');
-  if (lock) query = query.forUpdate();
+    .innerJoin('locations', 'locations.id', 'stockLevels.locationId')
+    .select([
+      'stockLevels.variantId',
+      'stockLevels.locationId',
+      'stockLevels.onHand',
+      'stockLevels.reserved',
+      'stockLevels.safetyStock',
+      'locations.code',
+      'locations.country',
+      'locations.region',
+      'locations.postalCode',
+      'locations.timezone',
+      'locations.cutoffTime',
+      'locations.workingDays',
+    ])
+    .where('stockLevels.variantId', 'in', variantIds)
+    .where('locations.active', '=', true)
+    .orderBy('stockLevels.variantId')
+    .orderBy('stockLevels.locationId');
+  if (lock) query = query.forUpdate('stockLevels');
   for (const row of await query.execute()) {
-    const perLocation = result.get(row.variantId) ?? new Map<string, number>();
+    const perLocation = stock.get(row.variantId) ?? new Map<string, number>();
     perLocation.set(row.locationId, Math.max(0, row.onHand - row.reserved - row.safetyStock));
-    result.set(row.variantId, perLocation);
+    stock.set(row.variantId, perLocation);
+    if (!sites.has(row.locationId)) {
+      sites.set(row.locationId, {
+        id: row.locationId,
+        code: row.code,
+        country: row.country,
+        region: row.region,
+        postalCode: row.postalCode,
+        timezone: row.timezone,
+        cutoffTime: row.cutoffTime,
+        workingDays: row.workingDays,
+      });
+    }
   }
-  return result;
+  return { stock, sites: [...sites.values()].sort((x, y) => (x.id < y.id ? -1 : 1)) };
 }
 
 export interface StockChange {
@@ -94,12 +120,16 @@ async function change(
       .values(),
   ];
   if (merged.length === 0) return true;
-  const values = sql.join(merged.map((c) => sql`(${c.variantId}, ${c.locationId}, ${c.quantity}::int)`));
+  const values = sql.join(
+    merged.map((c) => sql`(${c.variantId}, ${c.locationId}, ${c.quantity}::int, ${newId('mov')})`),
+  );
   const condition =
     kind === 'reservation'
       ? sql`s.on_hand - s.reserved - s.safety_stock >= v.quantity`
       : sql`s.reserved >= v.quantity`;
   const sign = kind === 'reservation' ? sql`+` : sql`-`;
+  const reason = reference.reason ?? null;
+  // One statement: the conditional update and, for each row it changed, its ledger row.
   const { rows } = await sql<{
     variantId: string;
     locationId: string;
@@ -108,32 +138,21 @@ async function change(
     safetyStock: number;
     reorderPoint: number;
   }>`
-    update stock_levels s set reserved = s.reserved ${sign} v.quantity, updated_at = ${now}
-    from (values ${values}) as v (variant_id, location_id, quantity)
-    where s.variant_id = v.variant_id and s.location_id = v.location_id and ${condition}
-    returning s.variant_id as "variantId", s.location_id as "locationId", s.on_hand as "onHand",
-              s.reserved, s.safety_stock as "safetyStock", s.reorder_point as "reorderPoint"`.execute(trx);
-  if (rows.length !== merged.length) return false;
-  await trx
-    .insertInto('stockMovements')
-    .values(
-      merged.map((c) => ({
-        id: newId('mov'),
-        variantId: c.variantId,
-        locationId: c.locationId,
-        kind,
-        onHandDelta: 0,
-        reservedDelta: kind === 'reservation' ? c.quantity : -c.quantity,
-        reason: reference.reason ?? null,
-        referenceType: reference.type,
-        referenceId: reference.id,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorName: actor.name,
-        at: now,
-      })),
+    with changed as (
+      update stock_levels s set reserved = s.reserved ${sign} v.quantity, updated_at = ${now}
+      from (values ${values}) as v (variant_id, location_id, quantity, movement_id)
+      where s.variant_id = v.variant_id and s.location_id = v.location_id and ${condition}
+      returning s.variant_id, s.location_id, s.on_hand, s.reserved, s.safety_stock, s.reorder_point, v.quantity, v.movement_id
+    ), ledger as (
+      insert into stock_movements (id, variant_id, location_id, kind, on_hand_delta, reserved_delta, reason,
+                                   reference_type, reference_id, actor_kind, actor_id, actor_name, at)
+      select movement_id, variant_id, location_id, ${kind}, 0, ${kind === 'reservation' ? sql`quantity` : sql`-quantity`}, ${reason},
+             ${reference.type}, ${reference.id}, ${actor.kind}, ${actor.id}, ${actor.name}, ${now}
+      from changed
     )
-    .execute();
+    select variant_id as "variantId", location_id as "locationId", on_hand as "onHand", reserved,
+           safety_stock as "safetyStock", reorder_point as "reorderPoint" from changed`.execute(trx);
+  if (rows.length !== merged.length) return false;
   if (kind === 'reservation') {
     for (const level of rows) {
       const quantity = merged.find(

@@ -270,10 +270,9 @@ export async function editOrder(
 
       const sites = await sellableSites(trx);
       const growing = after.filter((l) => proposal.added.has(l.id));
-      const stock = await sellableStock(
+      const { stock } = await sellableStock(
         trx,
         growing.map((l) => l.variantId),
-        sites.map((s) => s.id),
         true,
       );
       const backorderable = new Map(

@@ -1,36 +1,31 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { insertBatches } from '../../platform/db/batch.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
-import { appendEvent } from '../../platform/events/outbox.ts';
+import { outboxBatch } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/http/problems.ts';
 import { newId } from '../../platform/ids.ts';
-import { findOrCreateCustomer, recordTimeline } from '../customers/index.ts';
-import {
-  reserveStock,
-  type Sellable,
-  type SellableSite,
-  sellableSites,
-  sellableStock,
-} from '../inventory/index.ts';
+import { findOrCreateCustomer, timelineBatch } from '../customers/index.ts';
+import { reserveStock, type Sellable, type SellableSite, sellableStock } from '../inventory/index.ts';
 import {
   type AuthorizationResult,
+  authorizationRow,
   declined,
   newPaymentId,
   type PaymentProviders,
-  recordAuthorization,
   releaseAuthorization,
   requestAuthorization,
 } from '../payments/index.ts';
 import { type Plan, planAllocation } from './allocation.ts';
 import { promiseFor } from './promise.ts';
-import { type AllocationRow, getOrder, type OrderLineRow, toReply } from './queries.ts';
+import { type AllocationRow, getOrder, type OrderLineRow, type OrderRow, toReply } from './queries.ts';
 import type { OrderReply, PlaceOrderBody } from './schema.ts';
 import type { FulfillmentStatus } from './states.ts';
-import { recordOrderEvents } from './timeline.ts';
+import { type OrderEvent, orderEventRows } from './timeline.ts';
 import { type VerifiedOrder, verifyOrder } from './verify.ts';
 
 export interface OrderDeps {
@@ -110,13 +105,9 @@ export async function placeOrder(
   const verified = await verifyOrder(db, actor, body, clock.now());
   const onShortage = body.onShortage ?? 'reject';
   const variantIds = verified.lines.map((l) => l.variant.variantId);
-  const sites = await sellableSites(db);
-  const siteIds = sites.map((s) => s.id);
   // A first look without locks: a sold-out order is refused before the card is touched.
-  refuseShortages(
-    verified,
-    plan(verified, sites, await sellableStock(db, variantIds, siteIds, false), onShortage),
-  );
+  const first = await sellableStock(db, variantIds, false);
+  refuseShortages(verified, plan(verified, first.sites, first.stock, onShortage));
 
   const orderId = newId('ord');
   let authorization: AuthorizationResult | undefined;
@@ -137,8 +128,6 @@ export async function placeOrder(
     return await withTransaction(database, (trx) =>
       writeOrder(trx, deps, actor, verified, {
         orderId,
-        sites,
-        siteIds,
         onShortage,
         authorization,
         key: options.idempotencyKey,
@@ -163,8 +152,6 @@ export async function placeOrder(
 
 interface WriteContext {
   orderId: string;
-  sites: SellableSite[];
-  siteIds: string[];
   onShortage: string;
   authorization: AuthorizationResult | undefined;
   key: string | undefined;
@@ -178,11 +165,10 @@ async function writeOrder(
   ctx: WriteContext,
 ): Promise<OrderReply> {
   const now = deps.clock.now();
-  const { orderId, sites } = ctx;
-  const stock = await sellableStock(
+  const { orderId } = ctx;
+  const { stock, sites } = await sellableStock(
     trx,
     order.lines.map((l) => l.variant.variantId),
-    ctx.siteIds,
     true,
   );
   const allocation = plan(order, sites, stock, ctx.onShortage);
@@ -221,48 +207,49 @@ async function writeOrder(
       : 'pending';
   const backorderedUnits = [...allocation.backordered.values()].reduce((a, b) => a + b, 0);
   const fulfillmentStatus: FulfillmentStatus = backorderedUnits > 0 ? 'backordered' : 'unfulfilled';
+  // The number is taken last, once stock is reserved: a refused order rarely leaves a gap.
+  const { rows } = await sql<{ number: number }>`select nextval('order_numbers')::int8 as number`.execute(
+    trx,
+  );
+  const number = Number(rows[0]!.number);
 
-  const row = await trx
-    .insertInto('orders')
-    .values({
-      id: orderId,
-      number: sql<number>`nextval('order_numbers')`,
-      channel: order.channel,
-      status,
-      paymentStatus,
-      fulfillmentStatus,
-      customerId: customer.id,
-      email: order.customer.email ?? customer.email,
-      customerName: order.customer.kind === 'buyer' ? order.customer.name : customer.name,
-      phone: order.customer.phone ?? customer.phone,
-      language: order.customer.language,
-      currency: order.currency,
-      shippingAddress: JSON.stringify(order.shippingAddress),
-      billingAddress: JSON.stringify(order.billingAddress),
-      shippingMethod: order.shippingRate.method,
-      pricesIncludeTax: order.pricesIncludeTax,
-      subtotal: order.totals.subtotal,
-      discount: order.totals.discount,
-      shipping: order.totals.shipping,
-      shippingTaxRate: order.shippingTaxRate,
-      tax: order.totals.tax,
-      total: order.totals.total,
-      notes: order.notes,
-      requestedDeliveryDate: order.requestedDeliveryDate,
-      promisedDeliveryDate: promised,
-      priority,
-      holdReason: paymentReview ? 'payment review: the provider has not confirmed the authorisation' : null,
-      cancelReason: null,
-      placedByKind: actor.kind,
-      placedById: actor.id,
-      placedByName: actor.name,
-      idempotencyKey: ctx.key ?? null,
-      placedAt: now,
-      updatedAt: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-
+  const row: OrderRow = {
+    id: orderId,
+    number,
+    channel: order.channel,
+    status,
+    paymentStatus,
+    fulfillmentStatus,
+    customerId: customer.id,
+    email: order.customer.email ?? customer.email,
+    customerName: order.customer.kind === 'buyer' ? order.customer.name : customer.name,
+    phone: order.customer.phone ?? customer.phone,
+    language: order.customer.language,
+    currency: order.currency,
+    shippingAddress: order.shippingAddress,
+    billingAddress: order.billingAddress,
+    shippingMethod: order.shippingRate.method,
+    pricesIncludeTax: order.pricesIncludeTax,
+    subtotal: order.totals.subtotal,
+    discount: order.totals.discount,
+    shipping: order.totals.shipping,
+    shippingTaxRate: order.shippingTaxRate,
+    tax: order.totals.tax,
+    total: order.totals.total,
+    notes: order.notes,
+    requestedDeliveryDate: order.requestedDeliveryDate,
+    promisedDeliveryDate: promised,
+    priority,
+    holdReason: paymentReview ? 'payment review: the provider has not confirmed the authorisation' : null,
+    cancelReason: null,
+    placedByKind: actor.kind,
+    placedById: actor.id,
+    placedByName: actor.name,
+    idempotencyKey: ctx.key ?? null,
+    version: 1,
+    placedAt: now,
+    updatedAt: now,
+  };
   const lines: OrderLineRow[] = order.lines.map((l) => ({
     id: newId('oln'),
     orderId,
@@ -280,25 +267,28 @@ async function writeOrder(
     tax: order.totals.lines[l.position]!.tax,
     total: order.totals.lines[l.position]!.total,
   }));
-  await trx.insertInto('orderLines').values(lines).execute();
   const allocations: AllocationRow[] = allocation.allocations.map((a) => ({
     lineId: lines[a.line]!.id,
     locationId: a.locationId,
     locationCode: sites.find((s) => s.id === a.locationId)!.code,
     quantity: a.quantity,
   }));
-  if (allocations.length > 0) {
-    await trx
-      .insertInto('orderAllocations')
-      .values(allocations.map(({ locationCode: _code, ...a }) => ({ ...a, orderId })))
-      .execute();
-  }
-  const payments = ctx.authorization ? [await recordAuthorization(trx, now, orderId, ctx.authorization)] : [];
-
-  await recordOrderEvents(trx, orderId, actor, now, [
+  const payments = ctx.authorization ? [authorizationRow(now, orderId, ctx.authorization)] : [];
+  const summary = {
+    orderId,
+    number,
+    status,
+    paymentStatus,
+    fulfillmentStatus,
+    total: row.total,
+    currency: row.currency,
+    customerId: customer.id,
+    channel: row.channel,
+  };
+  const events: OrderEvent[] = [
     {
       kind: 'placed',
-      summary: `Order ${row.number} placed on ${order.channel} by ${actor.name}`,
+      summary: `Order ${number} placed on ${order.channel} by ${actor.name}`,
       data: { total: order.totals.total, currency: order.currency, lines: lines.length },
     },
     paymentReview
@@ -329,29 +319,32 @@ async function writeOrder(
           },
         ]
       : []),
+  ];
+  // The order and everything written with it, in one statement.
+  await insertBatches(trx, [
+    { table: 'orders', rows: [row] },
+    { table: 'order_lines', rows: lines },
+    {
+      table: 'order_allocations',
+      rows: allocations.map(({ locationCode: _code, ...a }) => ({ ...a, orderId })),
+    },
+    { table: 'payments', rows: payments },
+    { table: 'order_events', rows: orderEventRows(orderId, actor, now, events) },
+    outboxBatch(trx, now, [
+      { type: 'order.placed', aggregateId: orderId, payload: summary },
+      ...(status === 'confirmed'
+        ? [{ type: 'order.confirmed', aggregateId: orderId, payload: summary }]
+        : []),
+    ]),
+    timelineBatch({
+      customerId: customer.id,
+      kind: 'order',
+      summary: `Order ${number} placed (${order.channel})`,
+      refType: 'order',
+      refId: orderId,
+      actorName: actor.name,
+      at: now,
+    }),
   ]);
-  const summary = {
-    orderId,
-    number: row.number,
-    status,
-    paymentStatus,
-    fulfillmentStatus,
-    total: row.total,
-    currency: row.currency,
-    customerId: customer.id,
-    channel: row.channel,
-  };
-  await appendEvent(trx, now, { type: 'order.placed', aggregateId: orderId, payload: summary });
-  if (status === 'confirmed')
-    await appendEvent(trx, now, { type: 'order.confirmed', aggregateId: orderId, payload: summary });
-  await recordTimeline(trx, {
-    customerId: customer.id,
-    kind: 'order',
-    summary: `Order ${row.number} placed (${order.channel})`,
-    refType: 'order',
-    refId: orderId,
-    actorName: actor.name,
-    at: now,
-  });
   return toReply(row, lines, allocations, payments);
 }

@@ -13,6 +13,23 @@ export interface OrderEvent {
   data?: unknown;
 }
 
+export function orderEventRows(orderId: string, actor: Actor, at: Date, events: OrderEvent[]) {
+  return events.map((e) => ({
+    id: newId('oev'),
+    orderId,
+    kind: e.kind,
+    summary: e.summary,
+    fromState: e.from ?? null,
+    toState: e.to ?? null,
+    reason: e.reason ?? null,
+    data: e.data === undefined ? null : e.data,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    at,
+  }));
+}
+
 /** Writes timeline entries in the caller's transaction, in the order given. */
 export async function recordOrderEvents(
   trx: Kysely<Tables>,

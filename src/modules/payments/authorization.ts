@@ -48,6 +48,27 @@ export async function requestAuthorization(
   return { ...request, provider: provider.name, answer };
 }
 
+/** The payment row for an authorisation that was not declined. */
+export function authorizationRow(now: Date, orderId: string, result: AuthorizationResult): Payment {
+  const answer = result.answer;
+  if (answer?.outcome === 'declined') throw new Error('a declined authorisation is not recorded');
+  return {
+    id: result.paymentId,
+    orderId,
+    provider: result.provider,
+    method: result.method,
+    status: answer?.outcome === 'authorized' ? 'authorized' : 'pending',
+    currency: result.currency,
+    amount: result.amount,
+    captured: 0,
+    refunded: 0,
+    providerReference: answer ? answer.reference : null,
+    declineReason: answer ? null : 'the provider did not answer; the payment will be looked up again',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Writes the authorised (or pending) payment of an order in the order's transaction. */
 export async function recordAuthorization(
   trx: Kysely<Tables>,
@@ -55,25 +76,9 @@ export async function recordAuthorization(
   orderId: string,
   result: AuthorizationResult,
 ): Promise<Payment> {
-  const answer = result.answer;
-  if (answer?.outcome === 'declined') throw new Error('a declined authorisation is not recorded');
   return trx
     .insertInto('payments')
-    .values({
-      id: result.paymentId,
-      orderId,
-      provider: result.provider,
-      method: result.method,
-      status: answer?.outcome === 'authorized' ? 'authorized' : 'pending',
-      currency: result.currency,
-      amount: result.amount,
-      captured: 0,
-      refunded: 0,
-      providerReference: answer ? answer.reference : null,
-      declineReason: answer ? null : 'the provider did not answer; the payment will be looked up again',
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(authorizationRow(now, orderId, result))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

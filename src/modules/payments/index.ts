@@ -2,6 +2,7 @@
 
 export {
   type AuthorizationResult,
+  authorizationRow,
   newPaymentId,
   recordAuthorization,
   reduceAuthorization,

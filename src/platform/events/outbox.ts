@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { RowBatch } from '../db/batch.ts';
 import type { PlatformTables } from '../db/tables.ts';
 import { signalAfterCommit } from '../db/transaction.ts';
 import { newId } from '../ids.ts';
@@ -47,6 +48,27 @@ export async function appendEvent<Payload>(
     .execute();
   signalAfterCommit(trx, 'outbox');
   return id;
+}
+
+/**
+ * Events as rows for `insertBatches`, written with the caller's other rows in one statement; like
+ * `appendEvent`, they are delivered if and only if the transaction commits.
+ */
+export function outboxBatch<DB>(trx: Kysely<DB>, now: Date, events: NewEvent[]): RowBatch {
+  const rows = events.map((event) => {
+    if (!eventType.test(event.type))
+      throw new Error(`event type "${event.type}" is not of the form noun.verb`);
+    return {
+      id: newId('evt'),
+      type: event.type,
+      aggregateId: event.aggregateId ?? null,
+      payload: event.payload,
+      occurredAt: now,
+      dispatchedAt: null,
+    };
+  });
+  if (rows.length > 0) signalAfterCommit(trx, 'outbox');
+  return { table: 'outbox_events', rows };
 }
 
 export async function loadEvent(db: Kysely<PlatformTables>, id: string): Promise<DomainEvent | undefined> {
