@@ -9,6 +9,7 @@ import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { registerLocationRoutes, registerStockRoutes } from './modules/inventory/index.ts';
 import {
+  defineBackorderWork,
   defineSettlementJob,
   orderConfirmationSubscriber,
   registerOrderRoutes,
@@ -79,6 +80,8 @@ declare module 'fastify' {
 const defaultWebDist = join(rootDir, 'web', 'dist');
 
 const schedules: Schedule[] = [
+  // Stock that arrives by count, transfer or import rather than a receipt still reaches waiting orders.
+  { name: 'orders.backorders', cron: '*/10 * * * *', jobName: 'orders.allocate-backorders' },
   { name: 'platform.housekeeping', cron: '17 3 * * *', jobName: 'platform.housekeeping' },
 ];
 
@@ -145,7 +148,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const jobs = new JobRegistry();
+  const providers: PaymentProviders = {
+    card: options.providers?.card ?? testGateway(database.db, () => clock.now()),
+    manual: options.providers?.manual ?? manualProvider,
+  };
+  const orderDeps = { database, clock, providers, log: app.log };
+  defineSettlementJob(jobs, orderDeps);
   const subscribers = [
+    defineBackorderWork(jobs, orderDeps),
     orderConfirmationSubscriber({
       database,
       clock,
@@ -180,10 +190,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     log: log.child({ component: 'outbox' }),
   });
-  const providers: PaymentProviders = {
-    card: options.providers?.card ?? testGateway(database.db, () => clock.now()),
-    manual: options.providers?.manual ?? manualProvider,
-  };
   app.decorate('ordo', {
     database,
     clock,
@@ -202,8 +208,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCustomerRoutes(app, { database, clock });
   registerLocationRoutes(app, { db: database.db });
   registerStockRoutes(app, { database, clock });
-  const orderDeps = { database, clock, providers, log: app.log };
-  defineSettlementJob(jobs, orderDeps);
   registerOrderRoutes(app, orderDeps);
   registerRateRoutes(app, { database, clock });
   registerStaffRoutes(app, { database, clock, secureCookies: config.publicUrl.startsWith('https://') });

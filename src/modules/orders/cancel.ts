@@ -6,7 +6,7 @@ import { appendEvent } from '../../platform/events/outbox.ts';
 import { NotFound, Problem, ValidationFailed } from '../../platform/http/problems.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { releaseStock, type StockChange } from '../inventory/index.ts';
-import type { OrderDeps } from './place.ts';
+import type { OrderDeps } from './deps.ts';
 import { computeTotals } from './pricing.ts';
 import { getOrder, type OrderLineRow, type OrderRow } from './queries.ts';
 import type { OrderReply } from './schema.ts';

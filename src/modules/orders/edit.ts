@@ -22,8 +22,9 @@ import {
   requestAuthorization,
 } from '../payments/index.ts';
 import { planAllocation } from './allocation.ts';
+import { backlogOf, withoutBacklog } from './backorders.ts';
 import { assertEditable, lockOrder, scaledDiscount, shrinkLine, writeTotals } from './cancel.ts';
-import type { OrderDeps } from './place.ts';
+import type { OrderDeps } from './deps.ts';
 import { outOfStock } from './place.ts';
 import { computeTotals, shippingAmount } from './pricing.ts';
 import { promiseFor } from './promise.ts';
@@ -270,11 +271,9 @@ export async function editOrder(
 
       const sites = await sellableSites(trx);
       const growing = after.filter((l) => proposal.added.has(l.id));
-      const { stock } = await sellableStock(
-        trx,
-        growing.map((l) => l.variantId),
-        true,
-      );
+      const growingIds = growing.map((l) => l.variantId);
+      const levels = await sellableStock(trx, growingIds, true);
+      const stock = withoutBacklog(levels.stock, await backlogOf(trx, growingIds));
       const backorderable = new Map(
         (
           await variantsForSale(

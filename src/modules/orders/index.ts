@@ -3,6 +3,7 @@
  * delivery promises, priority, the shop's shipping rate card and tax rates.
  */
 export { planAllocation } from './allocation.ts';
+export { allocateBackorders, defineBackorderWork } from './backorders.ts';
 export { cancelOrder } from './cancel.ts';
 export { demoShippingRates, demoTaxRates, seedDemoOrders, seedDemoRates } from './demo.ts';
 export { editOrder } from './edit.ts';

@@ -21,6 +21,8 @@ import {
   requestAuthorization,
 } from '../payments/index.ts';
 import { type Plan, planAllocation } from './allocation.ts';
+import { backlogOf, withoutBacklog } from './backorders.ts';
+import type { OrderDeps } from './deps.ts';
 import { promiseFor } from './promise.ts';
 import { type AllocationRow, getOrder, type OrderLineRow, type OrderRow, toReply } from './queries.ts';
 import type { OrderReply, PlaceOrderBody } from './schema.ts';
@@ -28,12 +30,7 @@ import type { FulfillmentStatus } from './states.ts';
 import { type OrderEvent, orderEventRows } from './timeline.ts';
 import { type VerifiedOrder, verifyOrder } from './verify.ts';
 
-export interface OrderDeps {
-  database: Database<Tables>;
-  clock: Clock;
-  providers: PaymentProviders;
-  log?: { error: (details: object, message: string) => void };
-}
+export type { OrderDeps } from './deps.ts';
 
 export interface PlaceOptions {
   /** The request's Idempotency-Key: the same key from the same caller finds the same order. */
@@ -166,12 +163,15 @@ async function writeOrder(
 ): Promise<OrderReply> {
   const now = deps.clock.now();
   const { orderId } = ctx;
-  const { stock, sites } = await sellableStock(
-    trx,
-    order.lines.map((l) => l.variant.variantId),
-    true,
+  const variantIds = order.lines.map((l) => l.variant.variantId);
+  const { stock, sites } = await sellableStock(trx, variantIds, true);
+  // Units that backordered lines wait for are theirs: a new order does not take them.
+  const allocation = plan(
+    order,
+    sites,
+    withoutBacklog(stock, await backlogOf(trx, variantIds)),
+    ctx.onShortage,
   );
-  const allocation = plan(order, sites, stock, ctx.onShortage);
   refuseShortages(order, allocation);
   const reserved = await reserveStock(
     trx,

@@ -10,7 +10,7 @@ import {
   resolvePendingPayment,
   voidPayment,
 } from '../payments/index.ts';
-import type { OrderDeps } from './place.ts';
+import type { OrderDeps } from './deps.ts';
 import { recordOrderEvents } from './timeline.ts';
 
 /**

@@ -8,8 +8,9 @@ import { type Actor, systemActor } from '../../platform/audit/audit.ts';
 import { Problem } from '../../platform/http/problems.ts';
 import { checkLedger, receiveStock } from '../inventory/index.ts';
 import { cancelOrder } from './cancel.ts';
+import type { OrderDeps } from './deps.ts';
 import { editOrder } from './edit.ts';
-import { type OrderDeps, placeOrder } from './place.ts';
+import { placeOrder } from './place.ts';
 
 const skus = ['P-A', 'P-B', 'P-C'];
 const webShop: Actor = { kind: 'api_key', id: 'key_property', name: 'Property web shop' };
