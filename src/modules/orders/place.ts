@@ -1,8 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/audit/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
 import { insertBatches } from '../../platform/db/batch.ts';
-import type { Database } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
@@ -16,7 +14,6 @@ import {
   authorizationRow,
   declined,
   newPaymentId,
-  type PaymentProviders,
   releaseAuthorization,
   requestAuthorization,
 } from '../payments/index.ts';
