@@ -2,7 +2,7 @@ import { catalogMigration004 } from './modules/catalog/index.ts';
 import { customersMigration005 } from './modules/customers/index.ts';
 import { inventoryMigration006, inventoryMigration007 } from './modules/inventory/index.ts';
 import { ordersMigration009 } from './modules/orders/index.ts';
-import { paymentsMigration008 } from './modules/payments/index.ts';
+import { paymentsMigration008, paymentsMigration011 } from './modules/payments/index.ts';
 import { staffMigration003 } from './modules/staff/index.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
@@ -24,4 +24,5 @@ export const migrations: Migrations = {
   '2026-11-30-008-payments': paymentsMigration008,
   '2026-11-30-009-orders': ordersMigration009,
   '2026-11-30-010-mail': platform010,
+  '2026-11-30-011-test-gateway-unlogged': paymentsMigration011,
 };

@@ -33,9 +33,12 @@ export interface PromiseInput {
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** The local calendar date and minutes past midnight of an instant in a time zone. */
-function localParts(at: Date, timezone: string): { date: number; minutes: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+// Building a formatter costs far more than using one: one per time zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
       year: 'numeric',
       month: '2-digit',
@@ -43,7 +46,15 @@ function localParts(at: Date, timezone: string): { date: number; minutes: number
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    formatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
+function localParts(at: Date, timezone: string): { date: number; minutes: number } {
+  const parts = Object.fromEntries(
+    formatterFor(timezone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -102,7 +113,7 @@ export function promisedDeliveryDate(input: PromiseInput): string {
 }
 
 function localDate(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(at);
+  return format(localParts(at, timezone).date);
 }
 
 /** When it will arrive and how urgent picking it is, from the locations that ship it. */

@@ -10,6 +10,7 @@ export {
   requestAuthorization,
 } from './authorization.ts';
 export * as paymentsMigration008 from './migrations/2026-11-30-008-payments.ts';
+export * as paymentsMigration011 from './migrations/2026-11-30-011-test-gateway-unlogged.ts';
 export { manualProvider, type PaymentProvider, ProviderTimeout, testGateway } from './providers.ts';
 export {
   authorizePayment,
