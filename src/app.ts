@@ -10,6 +10,7 @@ import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { registerLocationRoutes, registerStockRoutes } from './modules/inventory/index.ts';
 import {
   defineBackorderWork,
+  definePaymentReviewJob,
   defineSettlementJob,
   orderConfirmationSubscriber,
   registerOrderRoutes,
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const orderDeps = { database, clock, providers, log: app.log };
   defineSettlementJob(jobs, orderDeps);
+  definePaymentReviewJob(jobs, orderDeps);
   const subscribers = [
     defineBackorderWork(jobs, orderDeps),
     orderConfirmationSubscriber({

@@ -9,6 +9,7 @@ export { demoShippingRates, demoTaxRates, seedDemoOrders, seedDemoRates } from '
 export { editOrder } from './edit.ts';
 export * as ordersMigration009 from './migrations/2026-11-30-009-orders.ts';
 export { confirmationVariables, orderConfirmationSubscriber } from './notifications.ts';
+export { definePaymentReviewJob, resolvePaymentReview } from './payment-review.ts';
 export { type OrderDeps, placeOrder } from './place.ts';
 export { effectivePriority, priorityScore } from './priority.ts';
 export { promisedDeliveryDate, type ShippingLocation, shipDate } from './promise.ts';

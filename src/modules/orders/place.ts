@@ -7,6 +7,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { outboxBatch } from '../../platform/events/outbox.ts';
 import { Problem } from '../../platform/http/problems.ts';
 import { newId } from '../../platform/ids.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { findOrCreateCustomer, timelineBatch } from '../customers/index.ts';
 import { reserveStock, type Sellable, type SellableSite, sellableStock } from '../inventory/index.ts';
 import {
@@ -20,6 +21,7 @@ import {
 import { type Plan, planAllocation } from './allocation.ts';
 import { backlogOf, withoutBacklog } from './backorders.ts';
 import type { OrderDeps } from './deps.ts';
+import { paymentReviewReason, resolvePaymentReviewJob } from './payment-review.ts';
 import { promiseFor } from './promise.ts';
 import { type AllocationRow, getOrder, type OrderLineRow, type OrderRow, toReply } from './queries.ts';
 import type { OrderReply, PlaceOrderBody } from './schema.ts';
@@ -237,7 +239,7 @@ async function writeOrder(
     requestedDeliveryDate: order.requestedDeliveryDate,
     promisedDeliveryDate: promised,
     priority,
-    holdReason: paymentReview ? 'payment review: the provider has not confirmed the authorisation' : null,
+    holdReason: paymentReview ? paymentReviewReason : null,
     cancelReason: null,
     placedByKind: actor.kind,
     placedById: actor.id,
@@ -343,5 +345,13 @@ async function writeOrder(
       at: now,
     }),
   ]);
+  if (paymentReview) {
+    await enqueueJob(trx, now, {
+      name: resolvePaymentReviewJob,
+      payload: { orderId },
+      dedupeKey: `${resolvePaymentReviewJob}:${orderId}`,
+      runAt: new Date(now.getTime() + 30_000),
+    });
+  }
   return toReply(row, lines, allocations, payments);
 }
