@@ -102,6 +102,9 @@ describe.each(databaseKinds)('cancelling orders (%s)', (kind) => {
       'order.payment_changed',
     ]);
 
+    const audit = await db().selectFrom('auditLog').select(['action', 'actorKind']).where('subjectId', '=', order.id).execute();
+    expect(audit).toContainEqual({ action: 'order.cancelled', actorKind: 'staff' });
+
     const again = await cancel(order.id, { reason: 'twice' });
     expect(again.statusCode).toBe(409);
     expect(again.json().type).toBe('https://ordo.dev/problems/invalid-transition');

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../platform/audit/audit.ts';
+import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
@@ -239,6 +239,18 @@ export async function cancelOrder(
     if (whole)
       events.push({ kind: 'status', summary: 'Cancelled', from: order.status, to: 'cancelled', reason });
     await recordOrderEvents(trx, orderId, actor, now, events);
+    await recordAudit(trx, actor, now, {
+      action: whole ? 'order.cancelled' : 'order.lines_cancelled',
+      subjectType: 'order',
+      subjectId: orderId,
+      before: { status: order.status, total: order.total, currency: order.currency },
+      after: {
+        status: row.status,
+        total: row.total,
+        reason,
+        lines: [...wanted].map(([lineId, quantity]) => ({ lineId, quantity })),
+      },
+    });
     await appendEvent(trx, now, {
       type: whole ? 'order.cancelled' : 'order.updated',
       aggregateId: orderId,

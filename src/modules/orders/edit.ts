@@ -1,5 +1,5 @@
 import { addressErrors } from '../../platform/address.ts';
-import type { Actor } from '../../platform/audit/audit.ts';
+import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
 import { type FieldError, NotFound, Problem, ValidationFailed } from '../../platform/http/problems.ts';
@@ -387,6 +387,13 @@ export async function editOrder(
           data: { total: row.total, before: order.total },
         },
       ]);
+      await recordAudit(trx, actor, now, {
+        action: 'order.edited',
+        subjectType: 'order',
+        subjectId: orderId,
+        before: { total: order.total, currency: order.currency, version: order.version },
+        after: { total: row.total, changes: proposal.changes, reason: input.reason?.trim() || null },
+      });
       await appendEvent(trx, now, {
         type: 'order.updated',
         aggregateId: orderId,
