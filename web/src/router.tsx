@@ -13,6 +13,8 @@ import { CustomersPage } from './pages/admin/customers/customers-page';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { MovementsPage } from './pages/admin/inventory/movements-page';
 import { StockPage } from './pages/admin/inventory/stock-page';
+import { OrderDetailPage } from './pages/admin/orders/order-detail-page';
+import { OrdersPage } from './pages/admin/orders/orders-page';
 import { SectionPlaceholder } from './pages/admin/section-placeholder';
 import { SignIn } from './pages/admin/sign-in';
 import { StaffPage } from './pages/admin/staff/staff-page';
@@ -48,6 +50,10 @@ const sectionRoutes = (section: AdminSection): RouteObject[] | undefined =>
     customers: [
       { index: true, element: <CustomersPage /> },
       { path: ':id', element: <CustomerDetailPage /> },
+    ],
+    orders: [
+      { index: true, element: <OrdersPage /> },
+      { path: ':id', element: <OrderDetailPage /> },
     ],
   })[section.slug];
 

@@ -1,3 +1,5 @@
+import { enOrders } from './en-orders';
+
 /** English texts. Every visible string in the web app comes from here through `t()`. */
 export const en = {
   common: {
@@ -788,6 +790,7 @@ export const en = {
       },
     },
   },
+  orders: enOrders,
   notFound: {
     documentTitle: 'Page not found · Ordo',
     code: '404',
