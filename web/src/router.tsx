@@ -13,6 +13,7 @@ import { CustomersPage } from './pages/admin/customers/customers-page';
 import { AdminDashboard } from './pages/admin/dashboard';
 import { MovementsPage } from './pages/admin/inventory/movements-page';
 import { StockPage } from './pages/admin/inventory/stock-page';
+import { NewOrderPage } from './pages/admin/orders/new-order-page';
 import { OrderDetailPage } from './pages/admin/orders/order-detail-page';
 import { OrdersPage } from './pages/admin/orders/orders-page';
 import { SectionPlaceholder } from './pages/admin/section-placeholder';
@@ -53,6 +54,14 @@ const sectionRoutes = (section: AdminSection): RouteObject[] | undefined =>
     ],
     orders: [
       { index: true, element: <OrdersPage /> },
+      {
+        path: 'new',
+        element: (
+          <RequirePermission section={section} permission="orders:write">
+            <NewOrderPage />
+          </RequirePermission>
+        ),
+      },
       { path: ':id', element: <OrderDetailPage /> },
     ],
   })[section.slug];

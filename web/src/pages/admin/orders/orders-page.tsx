@@ -1,10 +1,12 @@
-import { Anchor, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { PlusIcon } from '../../../components/icons';
 import { LoadMore } from '../../../components/load-more';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useUrlFilter } from '../../../components/use-url-filter';
+import { hasPermission, useStaffSession } from '../../../features/auth/auth-hooks';
 import { type Order, useOrders } from '../../../features/orders/order-hooks';
 import {
   FulfillmentStatusBadge,
@@ -82,6 +84,8 @@ function OrderRow({ order }: { order: Order }) {
 export function OrdersPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('orders.documentTitle'));
+  const me = useStaffSession();
+  const canWrite = hasPermission(me, 'orders:write');
   const [filter, setFilter] = useUrlFilter(orderFilterNames);
   const list = useOrders(apiFilterOf(filter));
   const orders = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -94,6 +98,11 @@ export function OrdersPage() {
           <Title order={1}>{t('orders.title')}</Title>
           <Text c="dimmed">{t('orders.lead')}</Text>
         </Stack>
+        {canWrite && (
+          <Button component={Link} to="/admin/orders/new" leftSection={<PlusIcon size={16} />}>
+            {t('orders.newOrder')}
+          </Button>
+        )}
       </Group>
 
       <OrderFilters
