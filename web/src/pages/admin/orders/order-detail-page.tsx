@@ -4,13 +4,14 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ProblemError } from '../../../api/client';
-import { ArrowLeftIcon, WarningIcon } from '../../../components/icons';
+import { ArrowLeftIcon, PencilIcon, WarningIcon } from '../../../components/icons';
 import { MissingRecord } from '../../../components/missing-record';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { SectionCard } from '../../../components/section-card';
 import { hasPermission, useStaffSession } from '../../../features/auth/auth-hooks';
 import { CancelOrderModal } from '../../../features/orders/cancel-order-modal';
 import { CancelUnitsModal } from '../../../features/orders/cancel-units-modal';
+import { EditOrderModal } from '../../../features/orders/edit-order-modal';
 import { type Order, useOrder } from '../../../features/orders/order-hooks';
 import {
   FulfillmentStatusBadge,
@@ -25,7 +26,7 @@ import { OrderTimeline } from '../../../features/orders/order-timeline';
 import { useDateFormat } from '../../../i18n/format';
 import { useMoneyFormat } from '../../../i18n/money';
 
-type Dialog = 'cancel' | 'cancel-units' | null;
+type Dialog = 'edit' | 'cancel' | 'cancel-units' | null;
 
 function StateLine({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -79,6 +80,13 @@ function OrderHeader({ order, canWrite }: { order: Order; canWrite: boolean }) {
         </Stack>
         {canWrite && state === 'open' && (
           <Group gap="sm" role="group" aria-label={t('orders.actions.label')}>
+            <Button
+              variant="default"
+              leftSection={<PencilIcon size={16} />}
+              onClick={() => setDialog('edit')}
+            >
+              {t('orders.actions.edit')}
+            </Button>
             {units > 1 && (
               <Button variant="default" onClick={() => setDialog('cancel-units')}>
                 {t('orders.actions.cancelUnits')}
@@ -107,6 +115,7 @@ function OrderHeader({ order, canWrite }: { order: Order; canWrite: boolean }) {
       )}
       {canWrite && state === 'open' && (
         <>
+          <EditOrderModal order={order} opened={dialog === 'edit'} onClose={close} />
           <CancelOrderModal order={order} opened={dialog === 'cancel'} onClose={close} />
           <CancelUnitsModal order={order} opened={dialog === 'cancel-units'} onClose={close} />
         </>
