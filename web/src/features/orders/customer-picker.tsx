@@ -69,7 +69,12 @@ export function CustomerPicker({ value, onChange, onPicked, fieldError }: Custom
                   {contactLine(picked)}
                 </Text>
               </Stack>
-              <Button size="xs" variant="default" onClick={() => onChange({ picked: null })}>
+              <Button
+                size="xs"
+                variant="default"
+                style={{ flexShrink: 0 }}
+                onClick={() => onChange({ picked: null })}
+              >
                 {t('orders.new.changeCustomer')}
               </Button>
             </Group>

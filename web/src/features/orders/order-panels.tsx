@@ -202,10 +202,13 @@ export function PaymentsPanel({ order }: { order: Order }) {
             <Stack key={payment.id} gap={6} component="li">
               <Group justify="space-between" gap="sm" wrap="nowrap">
                 <Text size="sm" fw={600}>
-                  {t('orders.detail.paymentVia', {
-                    method: labels.paymentMethod(payment.method),
-                    provider: payment.provider,
-                  })}
+                  {/* The provider only adds something when it is not the method itself (manual). */}
+                  {payment.provider === payment.method
+                    ? labels.paymentMethod(payment.method)
+                    : t('orders.detail.paymentVia', {
+                        method: labels.paymentMethod(payment.method),
+                        provider: payment.provider,
+                      })}
                 </Text>
                 <PaymentStatusBadge value={payment.status} />
               </Group>

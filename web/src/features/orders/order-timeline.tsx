@@ -84,7 +84,8 @@ function Entry({ event }: { event: OrderEvent }) {
         <Text size="sm" className={classes.text}>
           {event.summary}
         </Text>
-        {event.toState && (
+        {/* A change within a state (a payment still pending) has no transition worth showing. */}
+        {event.toState && event.toState !== event.fromState && (
           <Text size="sm" c="dimmed" data-part="transition">
             {event.fromState
               ? t('orders.timeline.transition', {
