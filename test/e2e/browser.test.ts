@@ -135,6 +135,8 @@ describe.skipIf(browserMissing)('the web app in a real browser', () => {
     }
     await nav.getByRole('link', { name: 'Orders' }).click();
     await expect.poll(() => page.url()).toBe(`${base}/admin/orders`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Orders');
+    expect(await page.getByText('This section arrives with a later release').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -248,7 +250,7 @@ describe.skipIf(browserMissing)('the web app in a real browser', () => {
     const asset = await fetch(`${base}/assets/${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    for (const path of ['/', '/admin', '/admin/orders/ord_1']) {
+    for (const path of ['/', '/admin', '/admin/orders', '/admin/orders/new', '/admin/orders/ord_1']) {
       const page = await fetch(base + path);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);

@@ -15,6 +15,9 @@ import { MovementsPage } from './pages/admin/inventory/movements-page';
 import { StockPage } from './pages/admin/inventory/stock-page';
 import { MailMessagePage } from './pages/admin/mail/mail-message-page';
 import { OutgoingMailPage } from './pages/admin/mail/outgoing-mail-page';
+import { NewOrderPage } from './pages/admin/orders/new-order-page';
+import { OrderDetailPage } from './pages/admin/orders/order-detail-page';
+import { OrdersPage } from './pages/admin/orders/orders-page';
 import { SectionPlaceholder } from './pages/admin/section-placeholder';
 import { SignIn } from './pages/admin/sign-in';
 import { StaffPage } from './pages/admin/staff/staff-page';
@@ -54,6 +57,18 @@ const sectionRoutes = (section: AdminSection): RouteObject[] | undefined =>
     mail: [
       { index: true, element: <OutgoingMailPage /> },
       { path: ':id', element: <MailMessagePage /> },
+    ],
+    orders: [
+      { index: true, element: <OrdersPage /> },
+      {
+        path: 'new',
+        element: (
+          <RequirePermission section={section} permission="orders:write">
+            <NewOrderPage />
+          </RequirePermission>
+        ),
+      },
+      { path: ':id', element: <OrderDetailPage /> },
     ],
   })[section.slug];
 

@@ -102,7 +102,11 @@ describe.each(databaseKinds)('cancelling orders (%s)', (kind) => {
       'order.payment_changed',
     ]);
 
-    const audit = await db().selectFrom('auditLog').select(['action', 'actorKind']).where('subjectId', '=', order.id).execute();
+    const audit = await db()
+      .selectFrom('auditLog')
+      .select(['action', 'actorKind'])
+      .where('subjectId', '=', order.id)
+      .execute();
     expect(audit).toContainEqual({ action: 'order.cancelled', actorKind: 'staff' });
 
     const again = await cancel(order.id, { reason: 'twice' });

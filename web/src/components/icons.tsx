@@ -314,3 +314,39 @@ export function DotIcon({ size }: IconProps) {
     </OutlineSvg>
   );
 }
+
+export function CardIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <rect x="3.5" y="5.5" width="17" height="13" rx="1.5" />
+      <path d="M3.5 10h17M7 15h3" />
+    </OutlineSvg>
+  );
+}
+
+export function CircleXIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M9.5 9.5l5 5M14.5 9.5l-5 5" />
+    </OutlineSvg>
+  );
+}
+
+export function CircleCheckIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M8.5 12.5l2.3 2.3 4.7-5" />
+    </OutlineSvg>
+  );
+}
+
+export function ClockIcon({ size }: IconProps) {
+  return (
+    <OutlineSvg size={size}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5V12l3 2" />
+    </OutlineSvg>
+  );
+}

@@ -1,3 +1,5 @@
+import { enOrders } from './en-orders';
+
 /** English texts. Every visible string in the web app comes from here through `t()`. */
 export const en = {
   common: {
@@ -848,6 +850,7 @@ export const en = {
       htmlFrame: 'The message {{subject}}',
     },
   },
+  orders: enOrders,
   notFound: {
     documentTitle: 'Page not found · Ordo',
     code: '404',

@@ -18,11 +18,15 @@ export function useDateFormat() {
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const precise = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'medium' });
   const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  // A calendar day has no time zone: read and shown in UTC, 2026-12-04 is the 4th everywhere.
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     /** 30 Nov 2026, 09:00 */
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     /** 30 Nov 2026 */
     date: (iso: string) => date.format(new Date(iso)),
+    /** A calendar day sent as YYYY-MM-DD (a delivery promise), e.g. 4 Dec 2026 */
+    day: (isoDate: string) => day.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
     /** For a tooltip or `title`: 30 November 2026 at 09:00:12 */
     precise: (iso: string) => precise.format(new Date(iso)),
     /** 5 minutes ago, yesterday, in 2 days */

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { DashboardIcon, type Icon } from '../components/icons';
 import { OrdoMark } from '../components/ordo-mark';
 import { SkipLink } from '../components/skip-link';
@@ -151,6 +151,9 @@ export function AdminShell() {
 
       <AppShell.Main id="main" tabIndex={-1} className={classes.main} inert={drawerOpen}>
         <Outlet />
+        {/* A page opened from far down a list starts at its top; Back returns to where the list was.
+            Keyed by path, so changing a list's filters (the query string) leaves the scroll alone. */}
+        <ScrollRestoration getKey={(location) => location.pathname} />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateProductBody,
   ProductListQuery,
@@ -9,7 +9,7 @@ import type {
   VariantInput,
   VariantSchema,
 } from '../../../../src/modules/catalog/schema.ts';
-import { type ApiUpload, apiFetch, apiUpload } from '../../api/client';
+import { type ApiUpload, apiFetch, apiUpload, type Page } from '../../api/client';
 import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 
@@ -31,6 +31,8 @@ export const catalogKeys = {
   list: (filter: ProductFilter) => [...catalogKeys.lists(), filter] as const,
   details: () => [...catalogKeys.all, 'detail'] as const,
   detail: (id: string) => [...catalogKeys.details(), id] as const,
+  searches: () => [...catalogKeys.all, 'search'] as const,
+  search: (q: string) => [...catalogKeys.searches(), q] as const,
 };
 
 const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
@@ -44,6 +46,21 @@ export function useProducts(filter: ProductFilter) {
     pageSize,
     // A new search keeps the previous results on screen until its own arrive.
     keepPrevious: true,
+  });
+}
+
+/** The first few active products matching `q` (SKU, barcode or title words), for picking a variant to sell. */
+export function useProductSearch(q: string, limit = 8) {
+  return useQuery({
+    queryKey: catalogKeys.search(q),
+    queryFn: async () =>
+      (
+        await apiFetch<Page<Product>>(
+          `/api/v1/products?${new URLSearchParams({ q, status: 'active', limit: String(limit) })}`,
+        )
+      ).items,
+    enabled: q.trim() !== '',
+    placeholderData: keepPreviousData,
   });
 }
 

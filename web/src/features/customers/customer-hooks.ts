@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AddressInput,
   AddressSchema,
@@ -10,7 +10,7 @@ import type {
   TimelineEntrySchema,
   UpdateCustomerBody,
 } from '../../../../src/modules/customers/schema.ts';
-import { apiFetch } from '../../api/client';
+import { apiFetch, type Page } from '../../api/client';
 import { useCursorPages } from '../../api/use-cursor-pages';
 import { auditKeys } from '../audit/audit-hooks';
 
@@ -35,6 +35,8 @@ export const customerKeys = {
   detail: (id: string) => [...customerKeys.details(), id] as const,
   timelines: () => [...customerKeys.all, 'timeline'] as const,
   timeline: (id: string) => [...customerKeys.timelines(), id] as const,
+  searches: () => [...customerKeys.all, 'search'] as const,
+  search: (q: string) => [...customerKeys.searches(), q] as const,
 };
 
 const customerPath = (id: string) => `/api/v1/customers/${encodeURIComponent(id)}`;
@@ -47,6 +49,21 @@ export function useCustomers(filter: CustomerFilter) {
     params: filter,
     pageSize,
     keepPrevious: true,
+  });
+}
+
+/** The first few customers matching `q` (name, email or phone), for picking one; nothing for an empty `q`. */
+export function useCustomerSearch(q: string, limit = 8) {
+  return useQuery({
+    queryKey: customerKeys.search(q),
+    queryFn: async () =>
+      (
+        await apiFetch<Page<Customer>>(
+          `/api/v1/customers?${new URLSearchParams({ q, limit: String(limit) })}`,
+        )
+      ).items,
+    enabled: q.trim() !== '',
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -74,6 +91,7 @@ function useCustomerChanged() {
     queryClient.setQueryData(customerKeys.detail(customer.id), customer);
     return Promise.all([
       queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: customerKeys.searches() }),
       queryClient.invalidateQueries({ queryKey: customerKeys.timeline(customer.id) }),
       queryClient.invalidateQueries({ queryKey: auditKeys.all }),
     ]);

@@ -87,6 +87,7 @@ export const inventoryKeys = {
   levelList: (filter: StockFilter) => [...inventoryKeys.levels(), filter] as const,
   movements: () => [...inventoryKeys.all, 'movements'] as const,
   movementList: (filter: StockFilter) => [...inventoryKeys.movements(), filter] as const,
+  sku: (sku: string) => [...inventoryKeys.levels(), 'sku', sku] as const,
 };
 
 function pagedQuery(filter: StockFilter, cursor: string | null): URLSearchParams {
@@ -124,6 +125,20 @@ export function useStockLevels(filter: StockFilter) {
     params: { ...filter },
     pageSize,
     keepPrevious: true,
+  });
+}
+
+/**
+ * GET /api/v1/stock?sku=: one SKU at every location (a shop has a handful), kept fresh while an
+ * order is keyed in, as other orders take stock meanwhile.
+ */
+export function useSkuStock(sku: string) {
+  return useQuery({
+    queryKey: inventoryKeys.sku(sku),
+    queryFn: async () =>
+      (await apiFetch<Page<StockLevel>>(`/api/v1/stock?${pagedQuery({ sku }, null)}`)).items,
+    enabled: sku !== '',
+    refetchInterval: 30_000,
   });
 }
 

@@ -14,10 +14,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExternalLinkIcon } from '../../components/icons';
 import { hasPermission, useStaffSession } from '../../features/auth/auth-hooks';
+import { OrdersTodayCard } from '../../features/orders/orders-today-card';
 import { adminSections } from '../../layouts/admin-sections';
 import classes from './dashboard.module.css';
 
-/** /admin: placeholder dashboard until the modules bring their own figures. */
+/** /admin: today's orders, and the sections the role may open, until more modules bring their figures. */
 export function AdminDashboard() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.dashboard.documentTitle'));
@@ -39,6 +40,7 @@ export function AdminDashboard() {
           </Text>
         )}
       </Stack>
+      {hasPermission(me, 'orders:read') && <OrdersTodayCard />}
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('admin.dashboard.sectionsTitle')}
