@@ -205,6 +205,9 @@ export const enOrders = {
     unchanged: 'Nothing has changed yet.',
     noLines: 'Keep at least one line, or cancel the order instead.',
     failedTitle: 'The order was not changed',
+    cardToken: 'Card for the difference',
+    cardTokenDescription:
+      'The new total is more than the card authorised. Take the card again (test cards: tok_visa).',
   },
   lines: {
     tableLabel: 'Lines of the order',

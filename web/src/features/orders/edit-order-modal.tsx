@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemFieldError, problemFieldErrorWithin, problemOnlyConcerns } from '../../api/client';
@@ -60,6 +60,7 @@ function EditOrderForm({ order, onClose }: { order: Order; onClose: () => void }
   const [address, setAddress] = useState<AddressDraft>(original.address);
   const [shippingMethod, setShippingMethod] = useState<string | null>(order.shippingMethod);
   const [reason, setReason] = useState('');
+  const [cardToken, setCardToken] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const [sentKeys, setSentKeys] = useState<string[]>([]);
   const failure = edit.error;
@@ -108,6 +109,7 @@ function EditOrderForm({ order, onClose }: { order: Order; onClose: () => void }
       return;
     }
     if (reason.trim()) input.reason = reason.trim();
+    if (cardToken.trim()) input.payment = { method: 'card', token: cardToken.trim() };
     setSentKeys(input.lines ? lines.map((line) => line.key) : []);
     edit.mutate({ id: order.id, input }, { onSuccess: onClose, onError: focusFirstInvalid });
   }
@@ -118,8 +120,11 @@ function EditOrderForm({ order, onClose }: { order: Order; onClose: () => void }
     ...sentKeys.flatMap((_, index) => [`/lines/${index}/sku`, `/lines/${index}/quantity`]),
     ...Object.keys(address).map((field) => `/shippingAddress/${field}`),
     '/shippingMethod',
+    '/payment',
     '/reason',
   ];
+  // The server asks for a card only when the new total is more than was authorised.
+  const needsCard = !!problemFieldError(failure, '/payment') || cardToken !== '';
 
   return (
     <form ref={form} onSubmit={submit} noValidate>
@@ -180,6 +185,16 @@ function EditOrderForm({ order, onClose }: { order: Order; onClose: () => void }
           error={fieldError('/reason')}
           onChange={(event) => setReason(event.currentTarget.value)}
         />
+        {needsCard && (
+          <TextInput
+            label={t('orders.edit.cardToken')}
+            description={t('orders.edit.cardTokenDescription')}
+            placeholder="tok_visa"
+            value={cardToken}
+            error={fieldError('/payment')}
+            onChange={(event) => setCardToken(event.currentTarget.value)}
+          />
+        )}
         {local.unchanged && (
           <Text size="sm" c="orange.8" role="alert">
             {local.unchanged}

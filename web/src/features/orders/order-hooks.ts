@@ -49,6 +49,8 @@ export interface EditOrderInput {
   lines?: { sku: string; quantity: number }[];
   shippingAddress?: NewOrderAddress;
   shippingMethod?: string;
+  /** A card for the difference when the new total is more than is authorised. */
+  payment?: { method: 'card'; token: string };
   reason?: string;
 }
 
