@@ -253,15 +253,38 @@ describe.skipIf(browserMissing)('the order pages in a real browser', () => {
 
   it('edits an order: one more unit, the card taken again for the difference, the change on the timeline', async () => {
     const list = await api('GET', '/api/v1/orders?status=confirmed&paymentStatus=authorized&limit=50');
-    const order = list
-      .json()
-      .items.find((o: { fulfillmentStatus: string }) => o.fulfillmentStatus === 'unfulfilled');
-    expect(order).toBeDefined();
+    // An order whose first line's SKU still has a unit to sell near the buyer, so one more fits.
+    type Listed = {
+      id: string;
+      number: number;
+      version: number;
+      fulfillmentStatus: string;
+      payments: unknown[];
+      lines: { sku: string; quantity: number; allocations: { locationId: string }[] }[];
+    };
+    let order: Listed | undefined;
+    for (const candidate of (list.json().items as Listed[]).filter(
+      (o) => o.fulfillmentStatus === 'unfulfilled',
+    )) {
+      const line = candidate.lines.find((l) => l.quantity > 0);
+      if (!line) continue;
+      const levels = (await api('GET', `/api/v1/stock?sku=${encodeURIComponent(line.sku)}`)).json().items;
+      if (
+        levels.some(
+          (l: { available: number; locationId: string }) =>
+            l.available >= 1 && line.allocations.some((a) => a.locationId === l.locationId),
+        )
+      ) {
+        order = candidate;
+        break;
+      }
+    }
+    if (!order) throw new Error('no demo order with stock left to add a unit');
     const { page, errors } = await openAdminAs('agent');
     await page.goto(`${base}/admin/orders/${order.id}`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: `Edit order #${order.number}` });
-    const first = order.lines.find((l: { quantity: number }) => l.quantity > 0);
+    const first = order.lines.find((l) => l.quantity > 0)!;
     await dialog.getByLabel(`Quantity of ${first.sku}`).fill(String(first.quantity + 1));
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     // More than the card authorised: the server asks for the card again, and nothing changed yet.
