@@ -177,7 +177,10 @@ async function bareSql(url, total, clients) {
           const id = randomUUID();
           const t0 = performance.now();
           await c.query('begin');
-          await c.query('select on_hand from stock_levels where variant_id = $1 and location_id = $2 for update', [variantId, locationId]);
+          await c.query(
+            'select on_hand from stock_levels where variant_id = $1 and location_id = $2 for update',
+            [variantId, locationId],
+          );
           const reserved = await c.query(
             `update stock_levels set reserved = reserved + 1 where variant_id = $1 and location_id = $2
              and on_hand - reserved - safety_stock >= 1 returning on_hand`,
@@ -202,11 +205,10 @@ async function bareSql(url, total, clients) {
              values ($1, $2, 0, $3, 'BENCH', 'Bench', 'standard', 1, 1999, 0, 2100, 347, 1999)`,
             [`oln_${id}`, `ord_${id}`, variantId],
           );
-          await c.query('insert into order_allocations (order_id, line_id, location_id, quantity) values ($1, $2, $3, 1)', [
-            `ord_${id}`,
-            `oln_${id}`,
-            locationId,
-          ]);
+          await c.query(
+            'insert into order_allocations (order_id, line_id, location_id, quantity) values ($1, $2, $3, 1)',
+            [`ord_${id}`, `oln_${id}`, locationId],
+          );
           await c.query(
             `insert into payments (id, order_id, provider, method, status, currency, amount, created_at, updated_at)
              values ($1, $2, 'test', 'card', 'authorized', 'EUR', 2394, now(), now())`,
@@ -227,7 +229,11 @@ async function bareSql(url, total, clients) {
   const seconds = (performance.now() - started) / 1000;
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(total / seconds), p50: percentile(latencies, 50).toFixed(1), p99: percentile(latencies, 99).toFixed(1) };
+  return {
+    perSecond: Math.round(total / seconds),
+    p50: percentile(latencies, 50).toFixed(1),
+    p99: percentile(latencies, 99).toFixed(1),
+  };
 }
 
 async function hotSku(bases, key) {
@@ -252,20 +258,28 @@ async function run(label, env, serverCount, url) {
   ordo(['import', 'catalog', catalog], env);
   // Enough that no SKU runs out in the run: what is measured is placing, not refusing.
   ordo(['import', 'stock', stockFile('MAD', Math.ceil((orders * 2) / skus) + 10, hot)], env);
-  const servers = Array.from({ length: serverCount }, (_, i) => serve({ ...env, ORDO_WORKERS: i === 0 ? 'true' : 'false' }));
+  const servers = Array.from({ length: serverCount }, (_, i) =>
+    serve({ ...env, ORDO_WORKERS: i === 0 ? 'true' : 'false' }),
+  );
   try {
     const bases = (await Promise.all(servers.map((s) => s.port))).map((p) => `http://127.0.0.1:${p}`);
     const key = await apiKey(bases[0]);
     await load(bases, key, Math.min(500, orders), concurrency, (n) => `BENCH-${(n * 7919) % skus}`); // warm-up
     const endpoint = await load(bases, key, orders, concurrency, (n) => `BENCH-${(n * 7919 + 13) % skus}`);
-    console.log(`endpoint, ${serverCount} process(es), c=${concurrency}: ${endpoint.perSecond} orders/s, p50 ${endpoint.p50} ms, p99 ${endpoint.p99} ms ${JSON.stringify(endpoint.statuses)}`);
+    console.log(
+      `endpoint, ${serverCount} process(es), c=${concurrency}: ${endpoint.perSecond} orders/s, p50 ${endpoint.p50} ms, p99 ${endpoint.p99} ms ${JSON.stringify(endpoint.statuses)}`,
+    );
     const hotRun = await hotSku(bases, key);
-    console.log(`hot SKU (100 units, 500 buyers at once): ${hotRun.sold} sold, ${hotRun.refused} refused, ${hotRun.other} other`);
+    console.log(
+      `hot SKU (100 units, 500 buyers at once): ${hotRun.sold} sold, ${hotRun.refused} refused, ${hotRun.other} other`,
+    );
     const check = ordo(['check'], env);
     console.log(`ordo check: ${check.trim().split('\n').at(-1)}`);
     if (url) {
       const bare = await bareSql(url, orders, concurrency);
-      console.log(`bare SQL ceiling, c=${concurrency}: ${bare.perSecond} orders/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+      console.log(
+        `bare SQL ceiling, c=${concurrency}: ${bare.perSecond} orders/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+      );
       console.log(`endpoint / bare SQL: ${Math.round((endpoint.perSecond / bare.perSecond) * 100)} %`);
     }
   } finally {
@@ -286,7 +300,12 @@ try {
     const url = new URL(postgresUrl);
     url.pathname = `/${database}`;
     try {
-      await run(`PostgreSQL, ${processes} server processes`, { DATABASE_URL: url.toString() }, processes, url.toString());
+      await run(
+        `PostgreSQL, ${processes} server processes`,
+        { DATABASE_URL: url.toString() },
+        processes,
+        url.toString(),
+      );
     } finally {
       await admin.query(`drop database if exists ${database} with (force)`);
       await admin.end();
