@@ -16,6 +16,7 @@ export function orderConfirmation(
       { title: 'Camiseta orgánica', sku: 'TEE-BLAC-M', quantity: 2, unitPrice: '25,00 €', total: '50,00 €' },
       { title: 'Taza de cerámica', sku: 'MUG-WHIT', quantity: 1, unitPrice: '12,00 €', total: '12,00 €' },
     ],
+    waiting: [],
     subtotal: '62,00 €',
     discount: '−5,00 €',
     shipping: '4,95 €',

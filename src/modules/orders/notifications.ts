@@ -79,6 +79,9 @@ export function confirmationVariables(
         unitPrice: m(l.unitPrice),
         total: m(l.total),
       })),
+    waiting: order.lines
+      .filter((l) => l.backordered > 0)
+      .map((l) => ({ title: l.title, sku: l.sku, quantity: l.backordered })),
     subtotal: m(order.totals.subtotal),
     discount: order.totals.discount > 0 ? m(-order.totals.discount) : null,
     shipping: m(order.totals.shipping),

@@ -19,6 +19,7 @@ export {
   queueMail,
 } from './outgoing.ts';
 export {
+  type MailItem,
   type MailTemplateName,
   type MailTemplates,
   type OrderConfirmationVariables,

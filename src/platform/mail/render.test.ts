@@ -61,6 +61,44 @@ describe('mail templates', () => {
     }
   });
 
+  const waitingHeadings: Record<string, string> = {
+    en: 'Not in stock yet',
+    es: 'Aún sin existencias',
+    de: 'Noch nicht auf Lager',
+    fr: 'Pas encore en stock',
+    it: 'Non ancora disponibili',
+    pt: 'Ainda sem stock',
+    sv: 'Inte i lager än',
+    nl: 'Nog niet op voorraad',
+  };
+
+  it.each(languages)('tells the customer in %s which items wait for stock, only when some do', (language) => {
+    const waiting = [{ title: 'Chaqueta de lana', sku: 'JKT-WOOL-L', quantity: 2 }];
+    const mail = renderMail('order-confirmation', language, orderConfirmation({ waiting }));
+    for (const body of [mail.text, mail.html]) {
+      expect(body, language).toContain(waitingHeadings[language]);
+      expect(body, language).toContain('Chaqueta de lana');
+      expect(body, language).toContain('JKT-WOOL-L');
+    }
+    expect(mail.text).toContain('- 2 × Chaqueta de lana (JKT-WOOL-L)');
+    expect(mail.html).toContain('× 2');
+    const inStock = renderMail('order-confirmation', language, orderConfirmation());
+    expect(inStock.text).not.toContain(waitingHeadings[language]);
+    expect(inStock.html).not.toContain(waitingHeadings[language]);
+    expect(inStock.text).not.toContain('JKT-WOOL-L');
+  });
+
+  it('offers to cancel and refund the waiting items, and promises them no date', () => {
+    const waiting = [{ title: 'Wool jacket', sku: 'JKT-WOOL-L', quantity: 1 }];
+    const mail = renderMail('order-confirmation', 'en', orderConfirmation({ waiting }));
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain('we will write to you with their delivery date');
+      expect(body).toContain(
+        'reply to this email or contact us and we will cancel these items and refund them',
+      );
+    }
+  });
+
   it('escapes what customers typed in the HTML part and leaves it as written in the text part', () => {
     const mail = renderMail(
       'order-confirmation',
@@ -71,6 +109,7 @@ describe('mail templates', () => {
           { title: '<img src=x onerror=alert(1)>', sku: 'A&B', quantity: 1, unitPrice: '€1', total: '€1' },
         ],
         shippingAddress: ['<b>Bold</b> Street 1'],
+        waiting: [{ title: '<i>Soon</i> & later', sku: 'W<1>', quantity: 1 }],
       }),
     );
     expect(mail.html).not.toContain('<script>');
@@ -81,6 +120,10 @@ describe('mail templates', () => {
     expect(mail.text).toContain('Hello Ana <script>alert("x")</script> & Co,');
     expect(mail.text).toContain('<img src=x onerror=alert(1)> (A&B)');
     expect(mail.text).toContain('<b>Bold</b> Street 1');
+    expect(mail.html).not.toContain('<i>Soon');
+    expect(mail.html).toContain('&lt;i&gt;Soon&lt;/i&gt; &amp; later');
+    expect(mail.html).toContain('W&lt;1&gt;');
+    expect(mail.text).toContain('- 1 × <i>Soon</i> & later (W<1>)');
   });
 
   it('keeps the subject on one line whatever the variables hold', () => {
