@@ -17,6 +17,7 @@ export {
   type OutgoingMailSummary,
   type QueuedMail,
   queueMail,
+  queueMailOnce,
 } from './outgoing.ts';
 export {
   type MailItem,
