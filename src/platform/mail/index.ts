@@ -20,6 +20,7 @@ export {
   queueMailOnce,
 } from './outgoing.ts';
 export {
+  type BackorderArrivedVariables,
   type MailItem,
   type MailTemplateName,
   type MailTemplates,

@@ -37,9 +37,27 @@ export interface OrderConfirmationVariables {
   portalUrl: string;
 }
 
+/**
+ * What the notice that backordered items arrived needs: they are reserved for the order now, and
+ * the customer may still cancel whatever waits.
+ */
+export interface BackorderArrivedVariables {
+  shopName: string;
+  customerName: string;
+  orderNumber: string;
+  /** What arrived and is reserved for the order, with the units that arrived. */
+  items: MailItem[];
+  /** What still waits for stock; empty when nothing does, and the section is left out. */
+  stillWaiting: MailItem[];
+  /** The expected delivery, formatted; null while it is not known (the message says so). */
+  promisedDeliveryDate: string | null;
+  portalUrl: string;
+}
+
 /** Every template and the variables it takes; a new template adds its entry here. */
 export interface MailTemplates {
   'order-confirmation': OrderConfirmationVariables;
+  'backorder-arrived': BackorderArrivedVariables;
 }
 export type MailTemplateName = keyof MailTemplates;
 
