@@ -9,6 +9,7 @@ import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerCustomerRoutes } from './modules/customers/index.ts';
 import { registerLocationRoutes, registerStockRoutes } from './modules/inventory/index.ts';
 import {
+  backorderArrivedSubscriber,
   defineBackorderWork,
   definePaymentReviewJob,
   defineSettlementJob,
@@ -156,14 +157,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const orderDeps = { database, clock, providers, log: app.log };
   defineSettlementJob(jobs, orderDeps);
   definePaymentReviewJob(jobs, orderDeps);
+  const notificationDeps = {
+    database,
+    clock,
+    shopName: config.mailFrom.name || 'Ordo',
+    publicUrl: config.publicUrl,
+  };
   const subscribers = [
     defineBackorderWork(jobs, orderDeps),
-    orderConfirmationSubscriber({
-      database,
-      clock,
-      shopName: config.mailFrom.name || 'Ordo',
-      publicUrl: config.publicUrl,
-    }),
+    orderConfirmationSubscriber(notificationDeps),
+    backorderArrivedSubscriber(notificationDeps),
     ...(options.subscribers ?? []),
   ];
   defineSubscriberJobs(jobs, database, subscribers);

@@ -8,6 +8,7 @@ import type { Migrations } from './platform/db/migrate.ts';
 import * as platform001 from './platform/db/migrations/2026-11-30-001-platform.ts';
 import * as platform002 from './platform/db/migrations/2026-11-30-002-audit-log.ts';
 import * as platform010 from './platform/db/migrations/2026-11-30-010-mail.ts';
+import * as platform012 from './platform/db/migrations/2026-11-30-012-mail-dedupe.ts';
 
 /**
  * Every migration of the application, platform and modules together, by name. Names sort in
@@ -25,4 +26,5 @@ export const migrations: Migrations = {
   '2026-11-30-009-orders': ordersMigration009,
   '2026-11-30-010-mail': platform010,
   '2026-11-30-011-test-gateway-unlogged': paymentsMigration011,
+  '2026-11-30-012-mail-dedupe': platform012,
 };

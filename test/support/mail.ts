@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { OrderConfirmationVariables } from '../../src/platform/mail/render.ts';
+import type {
+  BackorderArrivedVariables,
+  OrderConfirmationVariables,
+} from '../../src/platform/mail/render.ts';
 
 /** An order confirmation's variables as the orders module would pass them; override what a test is about. */
 export function orderConfirmation(
@@ -16,6 +19,7 @@ export function orderConfirmation(
       { title: 'Camiseta orgánica', sku: 'TEE-BLAC-M', quantity: 2, unitPrice: '25,00 €', total: '50,00 €' },
       { title: 'Taza de cerámica', sku: 'MUG-WHIT', quantity: 1, unitPrice: '12,00 €', total: '12,00 €' },
     ],
+    waiting: [],
     subtotal: '62,00 €',
     discount: '−5,00 €',
     shipping: '4,95 €',
@@ -24,6 +28,22 @@ export function orderConfirmation(
     promisedDeliveryDate: 'jueves, 3 de diciembre de 2026',
     shippingAddress: ['Ana García', 'Calle Mayor 1', '28013 Madrid', 'España'],
     paymentStatus: 'Pagado con tarjeta',
+    portalUrl: 'http://127.0.0.1:3000/?order=1001',
+    ...overrides,
+  };
+}
+
+/** The variables of the notice that backordered items arrived; override what a test is about. */
+export function backorderArrived(
+  overrides: Partial<BackorderArrivedVariables> = {},
+): BackorderArrivedVariables {
+  return {
+    shopName: 'Ordo Demo Shop',
+    customerName: 'Ana García',
+    orderNumber: '#1001',
+    items: [{ title: 'Chaqueta de lana', sku: 'JKT-WOOL-L', quantity: 2 }],
+    stillWaiting: [],
+    promisedDeliveryDate: 'martes, 8 de diciembre de 2026',
     portalUrl: 'http://127.0.0.1:3000/?order=1001',
     ...overrides,
   };

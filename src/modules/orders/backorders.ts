@@ -19,6 +19,19 @@ import { recordOrderEvents } from './timeline.ts';
  */
 export const allocateBackordersJob = 'orders.allocate-backorders';
 
+/** What `order.backorder_allocated` carries: units of one line that arrived and were reserved. */
+export interface BackorderAllocated {
+  orderId: string;
+  number: number;
+  sku: string;
+  /** Units reserved for the line just now. */
+  units: number;
+  /** Units of the line that still wait. */
+  stillWaiting: number;
+  /** Nothing of the order waits any more. */
+  complete: boolean;
+}
+
 /** Units that backordered lines wait for, per variant. */
 export async function backlogOf(db: Kysely<Tables>, variantIds: string[]): Promise<Map<string, number>> {
   if (variantIds.length === 0) return new Map();
@@ -182,7 +195,7 @@ async function allocateLine(
       ...(complete ? { from: 'backordered', to: 'unfulfilled' } : {}),
     },
   ]);
-  await appendEvent(trx, now, {
+  await appendEvent<BackorderAllocated>(trx, now, {
     type: 'order.backorder_allocated',
     aggregateId: order.id,
     payload: {

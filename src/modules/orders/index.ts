@@ -3,12 +3,17 @@
  * delivery promises, priority, the shop's shipping rate card and tax rates.
  */
 export { planAllocation } from './allocation.ts';
-export { allocateBackorders, defineBackorderWork } from './backorders.ts';
+export { allocateBackorders, type BackorderAllocated, defineBackorderWork } from './backorders.ts';
 export { cancelOrder } from './cancel.ts';
 export { demoShippingRates, demoTaxRates, seedDemoOrders, seedDemoRates } from './demo.ts';
 export { editOrder } from './edit.ts';
 export * as ordersMigration009 from './migrations/2026-11-30-009-orders.ts';
-export { confirmationVariables, orderConfirmationSubscriber } from './notifications.ts';
+export {
+  backorderArrivedSubscriber,
+  backorderArrivedVariables,
+  confirmationVariables,
+  orderConfirmationSubscriber,
+} from './notifications.ts';
 export { definePaymentReviewJob, resolvePaymentReview } from './payment-review.ts';
 export { type OrderDeps, placeOrder } from './place.ts';
 export { effectivePriority, priorityScore } from './priority.ts';

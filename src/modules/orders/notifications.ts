@@ -3,8 +3,14 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Tables } from '../../platform/db/tables.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { Subscriber } from '../../platform/events/dispatcher.ts';
-import { type OrderConfirmationVariables, queueMail } from '../../platform/mail/index.ts';
+import {
+  type BackorderArrivedVariables,
+  type OrderConfirmationVariables,
+  queueMail,
+  queueMailOnce,
+} from '../../platform/mail/index.ts';
 import { format, money } from '../../platform/money.ts';
+import type { BackorderAllocated } from './backorders.ts';
 import { getOrder } from './queries.ts';
 import type { OrderReply } from './schema.ts';
 
@@ -52,6 +58,29 @@ const paymentWords: Record<string, Record<string, string>> = {
   },
 };
 
+export interface NotificationDeps {
+  database: Database<Tables>;
+  clock: Clock;
+  shopName: string;
+  publicUrl: string;
+}
+
+/** The promised delivery date in the customer's words, e.g. `jueves, 3 de diciembre de 2026`. */
+function deliveryDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+const portalUrl = (publicUrl: string) => `${publicUrl.replace(/\/$/, '')}/`;
+
+/** The order's lines that wait for stock, with the units that wait. */
+function waitingItems(order: OrderReply) {
+  return order.lines
+    .filter((l) => l.backordered > 0)
+    .map((l) => ({ title: l.title, sku: l.sku, quantity: l.backordered }));
+}
+
 export function confirmationVariables(
   order: OrderReply,
   shopName: string,
@@ -79,16 +108,13 @@ export function confirmationVariables(
         unitPrice: m(l.unitPrice),
         total: m(l.total),
       })),
+    waiting: waitingItems(order),
     subtotal: m(order.totals.subtotal),
     discount: order.totals.discount > 0 ? m(-order.totals.discount) : null,
     shipping: m(order.totals.shipping),
     tax: m(order.totals.tax),
     total: m(order.totals.total),
-    promisedDeliveryDate: order.promisedDeliveryDate
-      ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
-          new Date(`${order.promisedDeliveryDate}T12:00:00Z`),
-        )
-      : '—',
+    promisedDeliveryDate: order.promisedDeliveryDate ? deliveryDate(order.promisedDeliveryDate, locale) : '—',
     shippingAddress: [
       a.name,
       a.line1,
@@ -98,7 +124,7 @@ export function confirmationVariables(
       a.country,
     ].filter((x): x is string => !!x),
     paymentStatus: words[order.paymentStatus] ?? order.paymentStatus,
-    portalUrl: `${publicUrl.replace(/\/$/, '')}/`,
+    portalUrl: portalUrl(publicUrl),
   };
 }
 
@@ -106,12 +132,7 @@ export function confirmationVariables(
  * Sends the order confirmation to the customer in their language once an order is placed. Runs
  * from the outbox (at least once), so it first looks whether the confirmation was already queued.
  */
-export function orderConfirmationSubscriber(deps: {
-  database: Database<Tables>;
-  clock: Clock;
-  shopName: string;
-  publicUrl: string;
-}): Subscriber {
+export function orderConfirmationSubscriber(deps: NotificationDeps): Subscriber {
   return {
     name: 'orders.confirmation-email',
     events: ['order.placed'],
@@ -136,6 +157,59 @@ export function orderConfirmationSubscriber(deps: {
           reference: { type: 'order', id: orderId },
         });
       });
+    },
+  };
+}
+
+/**
+ * What the arrival notice says: the units that arrived, what of the order still waits now, and the
+ * delivery date once nothing waits (while something does, the order's date is not the new one).
+ */
+export function backorderArrivedVariables(
+  order: OrderReply,
+  arrived: Pick<BackorderAllocated, 'sku' | 'units'>,
+  shopName: string,
+  publicUrl: string,
+): BackorderArrivedVariables {
+  const stillWaiting = waitingItems(order);
+  const title = order.lines.find((l) => l.sku === arrived.sku)?.title ?? arrived.sku;
+  return {
+    shopName,
+    customerName: order.customerName,
+    orderNumber: String(order.number),
+    items: [{ title, sku: arrived.sku, quantity: arrived.units }],
+    stillWaiting,
+    promisedDeliveryDate:
+      stillWaiting.length === 0 && order.promisedDeliveryDate
+        ? deliveryDate(order.promisedDeliveryDate, order.language)
+        : null,
+    portalUrl: portalUrl(publicUrl),
+  };
+}
+
+/**
+ * Tells the customer that backordered items arrived and are reserved for their order, and what
+ * still waits. Events arrive at least once: the message is queued once per event, keyed by the
+ * event's id (`backorder-arrived:evt_…`), so a handler that runs again writes nothing more.
+ */
+export function backorderArrivedSubscriber(deps: NotificationDeps): Subscriber {
+  return {
+    name: 'orders.backorder-arrived-email',
+    events: ['order.backorder_allocated'],
+    handle: async (event) => {
+      const arrived = event.payload as BackorderAllocated;
+      const order = await getOrder(deps.database.db, arrived.orderId);
+      // A cancelled order gave its stock back: nothing is reserved for it any more.
+      if (!order.email || order.status === 'cancelled') return;
+      await withTransaction(deps.database, (trx) =>
+        queueMailOnce(trx, deps.clock.now(), `backorder-arrived:${event.id}`, {
+          to: { address: order.email!, name: order.customerName },
+          template: 'backorder-arrived',
+          language: order.language,
+          variables: backorderArrivedVariables(order, arrived, deps.shopName, deps.publicUrl),
+          reference: { type: 'order', id: order.id },
+        }),
+      );
     },
   };
 }

@@ -131,6 +131,8 @@ export interface OutgoingMailTable {
   providerMessageId: string | null;
   createdAt: Timestamp;
   sentAt: Timestamp | null;
+  /** Set when the message may be queued only once (`queueMailOnce`). */
+  dedupeKey: string | null;
 }
 
 /**

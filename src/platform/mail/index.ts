@@ -17,8 +17,11 @@ export {
   type OutgoingMailSummary,
   type QueuedMail,
   queueMail,
+  queueMailOnce,
 } from './outgoing.ts';
 export {
+  type BackorderArrivedVariables,
+  type MailItem,
   type MailTemplateName,
   type MailTemplates,
   type OrderConfirmationVariables,

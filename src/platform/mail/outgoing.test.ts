@@ -5,7 +5,7 @@ import { databaseKinds } from '../../../test/support/database.ts';
 import { orderConfirmation } from '../../../test/support/mail.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { newId } from '../ids.ts';
-import { type MailMessage, queueMail } from './outgoing.ts';
+import { type MailMessage, queueMail, queueMailOnce } from './outgoing.ts';
 
 describe.each(databaseKinds)('outgoing mail without SMTP (%s)', (kind) => {
   const t = useTestApp(kind);
@@ -79,6 +79,30 @@ describe.each(databaseKinds)('outgoing mail without SMTP (%s)', (kind) => {
       .execute();
     expect(jobs).toEqual([]);
     expect((await list(`?referenceId=${reference.id}`)).json().items).toEqual([]);
+  });
+
+  it('queues a message once per key, however often the handler asking for it runs', async () => {
+    const reference = { type: 'order', id: newId('ord') };
+    const key = `test:${newId('evt')}`;
+    const once = () =>
+      withTransaction(t.app.ordo.database, (trx) =>
+        queueMailOnce(trx, t.clock.now(), key, message({ reference })),
+      );
+    const first = await once();
+    expect(first).toMatchObject({ language: 'es' });
+    expect(await once()).toBeNull();
+    const other = await withTransaction(t.app.ordo.database, (trx) =>
+      queueMailOnce(trx, t.clock.now(), `${key}-other`, message({ reference })),
+    );
+    expect(other).not.toBeNull();
+    const queued = (await list(`?referenceId=${reference.id}`)).json().items;
+    expect(queued.map((m: { id: string }) => m.id).sort()).toEqual([first!.id, other!.id].sort());
+    const delivering = await t.app.ordo.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupeKey', '=', `mail:${first!.id}`)
+      .execute();
+    expect(delivering).toHaveLength(1);
   });
 
   it('refuses a recipient that is not an email address, so the change asking for it fails', async () => {

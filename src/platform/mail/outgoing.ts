@@ -38,12 +38,36 @@ export async function queueMail<T extends MailTemplateName>(
   now: Date,
   message: MailMessage<T>,
 ): Promise<QueuedMail> {
+  return (await insertMail(trx, now, message, null))!;
+}
+
+/**
+ * Like `queueMail`, once per `key`: for handlers that run at least once per event, keyed by what
+ * the message is sent for (`backorder-arrived:evt_…`). Returns null, and queues nothing, when a
+ * message with that key exists; a concurrent call with the same key waits for the first to
+ * commit or roll back.
+ */
+export async function queueMailOnce<T extends MailTemplateName>(
+  trx: Kysely<PlatformTables>,
+  now: Date,
+  key: string,
+  message: MailMessage<T>,
+): Promise<QueuedMail | null> {
+  return insertMail(trx, now, message, key);
+}
+
+async function insertMail<T extends MailTemplateName>(
+  trx: Kysely<PlatformTables>,
+  now: Date,
+  message: MailMessage<T>,
+  dedupeKey: string | null,
+): Promise<QueuedMail | null> {
   const to = message.to.address.trim();
   const name = (message.to.name ?? '').replace(/\s+/g, ' ').trim();
   if (!address.test(to)) throw new TypeError(`cannot send mail to "${to}": not an email address`);
   const rendered = renderMail(message.template, message.language, message.variables);
   const id = newId('mail');
-  await trx
+  const inserted = await trx
     .insertInto('outgoingMail')
     .values({
       id,
@@ -64,13 +88,17 @@ export async function queueMail<T extends MailTemplateName>(
       providerMessageId: null,
       createdAt: now,
       sentAt: null,
+      dedupeKey,
     })
-    .execute();
+    .onConflict((oc) => oc.column('dedupeKey').where('dedupeKey', 'is not', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return null;
   await enqueueJob(trx, now, mailDeliveryJob(id));
   return { id, subject: rendered.subject, language: rendered.language };
 }
 
-export type OutgoingMail = Omit<Selectable<OutgoingMailTable>, 'sendingUntil'>;
+export type OutgoingMail = Omit<Selectable<OutgoingMailTable>, 'sendingUntil' | 'dedupeKey'>;
 export type OutgoingMailSummary = Omit<OutgoingMail, 'text' | 'html'>;
 
 const summaryColumns = [

@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { rootDir } from '../../root.ts';
 
+/** An item as a notice names it: what it is and how many. */
+export interface MailItem {
+  title: string;
+  sku: string;
+  quantity: number;
+}
+
 /**
  * What the order confirmation needs. Money, dates and the payment status arrive formatted in the
  * customer's language: the template only places words, it never computes.
@@ -13,6 +20,11 @@ export interface OrderConfirmationVariables {
   orderNumber: string;
   placedAt: string;
   lines: { title: string; sku: string; quantity: number; unitPrice: string; total: string }[];
+  /**
+   * Items not in stock yet, with the units that wait (quantity), reserved when they arrive. Empty
+   * when everything is in stock: the section that tells the customer is left out.
+   */
+  waiting: MailItem[];
   subtotal: string;
   /** null (or '') when the order has no discount: the line is left out. */
   discount: string | null;
@@ -25,9 +37,27 @@ export interface OrderConfirmationVariables {
   portalUrl: string;
 }
 
+/**
+ * What the notice that backordered items arrived needs: they are reserved for the order now, and
+ * the customer may still cancel whatever waits.
+ */
+export interface BackorderArrivedVariables {
+  shopName: string;
+  customerName: string;
+  orderNumber: string;
+  /** What arrived and is reserved for the order, with the units that arrived. */
+  items: MailItem[];
+  /** What still waits for stock; empty when nothing does, and the section is left out. */
+  stillWaiting: MailItem[];
+  /** The expected delivery, formatted; null while it is not known (the message says so). */
+  promisedDeliveryDate: string | null;
+  portalUrl: string;
+}
+
 /** Every template and the variables it takes; a new template adds its entry here. */
 export interface MailTemplates {
   'order-confirmation': OrderConfirmationVariables;
+  'backorder-arrived': BackorderArrivedVariables;
 }
 export type MailTemplateName = keyof MailTemplates;
 
