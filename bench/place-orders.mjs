@@ -4,7 +4,8 @@
 // inserts over a pg pool, no HTTP), and a hot SKU (one SKU with 100 units, 500 buyers at once).
 // Setup: the demo shop plus 10,000 SKUs imported from CSV with stock in the Madrid warehouse.
 // Usage: node bench/place-orders.mjs [--orders 6000] [--concurrency 32] [--processes 2]
-//          [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--skip-pglite] [--skip-postgres]
+//          [--background on|off] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+//          [--skip-pglite] [--skip-postgres]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,9 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const orders = Number(option('--orders', '6000'));
 const concurrency = Number(option('--concurrency', '32'));
 const processes = Number(option('--processes', '2'));
+// With `--background off` no process runs the outbox dispatcher and jobs (mail, webhooks): the
+// endpoint's own cost, as when those run in processes of their own.
+const background = option('--background', 'on') === 'on';
 const postgresUrl = option('--postgres', 'postgres://postgres@127.0.0.1:5432/postgres');
 const skus = 10_000;
 const dir = mkdtempSync(join(tmpdir(), 'ordo-orders-bench-'));
@@ -53,6 +57,14 @@ function serve(env) {
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
   return { child, port };
+}
+
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
 }
 
 /** The shop: the demo (warehouses, rates, staff) plus 10,000 SKUs with stock. */
@@ -259,7 +271,7 @@ async function run(label, env, serverCount, url) {
   // Enough that no SKU runs out in the run: what is measured is placing, not refusing.
   ordo(['import', 'stock', stockFile('MAD', Math.ceil((orders * 2) / skus) + 10, hot)], env);
   const servers = Array.from({ length: serverCount }, (_, i) =>
-    serve({ ...env, ORDO_WORKERS: i === 0 ? 'true' : 'false' }),
+    serve({ ...env, ORDO_WORKERS: background && i === 0 ? 'true' : 'false' }),
   );
   try {
     const bases = (await Promise.all(servers.map((s) => s.port))).map((p) => `http://127.0.0.1:${p}`);
@@ -273,8 +285,6 @@ async function run(label, env, serverCount, url) {
     console.log(
       `hot SKU (100 units, 500 buyers at once): ${hotRun.sold} sold, ${hotRun.refused} refused, ${hotRun.other} other`,
     );
-    const check = ordo(['check'], env);
-    console.log(`ordo check: ${check.trim().split('\n').at(-1)}`);
     if (url) {
       const bare = await bareSql(url, orders, concurrency);
       console.log(
@@ -283,14 +293,19 @@ async function run(label, env, serverCount, url) {
       console.log(`endpoint / bare SQL: ${Math.round((endpoint.perSecond / bare.perSecond) * 100)} %`);
     }
   } finally {
-    for (const s of servers) s.child.kill('SIGTERM');
+    // The embedded database is one process's: the check runs once the servers have stopped.
+    await Promise.all(servers.map((s) => stop(s.child)));
   }
+  const check = ordo(['check'], env);
+  console.log(`ordo check: ${check.trim().split('\n').at(-1)}`);
 }
 
 console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
-console.log(`${skus} SKUs, ${orders} orders of one line each, ${concurrency} concurrent clients`);
+console.log(
+  `${skus} SKUs, ${orders} orders of one line each, ${concurrency} concurrent clients, background work ${background ? 'in the first server process' : 'off'}`,
+);
 try {
   if (!args.includes('--skip-postgres')) {
     const database = `ordo_bench_${process.pid}`;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { isCountry } from '../../platform/address.ts';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -32,6 +32,27 @@ export async function shippingRatesTo(
 export async function taxRatesOf(db: Kysely<Tables>, country: string): Promise<Map<string, TaxRate>> {
   const rows = await db.selectFrom('taxRates').selectAll().where('country', '=', country).execute();
   return new Map(rows.map((r) => [r.taxClass, r]));
+}
+
+/** Shipping methods and tax rates for one destination, in one query (the order path reads both). */
+export async function ratesTo(
+  db: Kysely<Tables>,
+  country: string,
+  currency: string | null,
+): Promise<{ shipping: ShippingRate[]; taxes: Map<string, TaxRate> }> {
+  const { rows } = await sql<{ shipping: ShippingRate[] | null; taxes: TaxRate[] | null }>`
+    select
+      (select json_agg(json_build_object('method', method, 'country', country, 'currency', currency, 'name', name,
+              'amount', amount, 'freeFrom', free_from, 'transitDays', transit_days) order by amount)
+         from shipping_rates where country = ${country} and currency = ${currency}) as shipping,
+      (select json_agg(json_build_object('country', country, 'taxClass', tax_class, 'rate', rate,
+              'pricesIncludeTax', prices_include_tax))
+         from tax_rates where country = ${country}) as taxes`.execute(db);
+  const row = rows[0]!;
+  return {
+    shipping: row.shipping ?? [],
+    taxes: new Map((row.taxes ?? []).map((t) => [t.taxClass, t])),
+  };
 }
 
 export async function listShippingRates(db: Kysely<Tables>): Promise<ShippingRate[]> {

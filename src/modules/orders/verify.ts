@@ -7,7 +7,7 @@ import { type FieldError, ValidationFailed } from '../../platform/http/problems.
 import { isCurrency } from '../../platform/money.ts';
 import { type VariantForSale, variantsForSale } from '../catalog/index.ts';
 import { computeTotals, shippingAmount, type Totals } from './pricing.ts';
-import { type ShippingRate, shippingRatesTo, type TaxRate, taxRatesOf } from './rates.ts';
+import { ratesTo, type ShippingRate, type TaxRate } from './rates.ts';
 import { maxLineQuantity, type OrderAddressInput, type PlaceOrderBody } from './schema.ts';
 import { type Channel, integrationChannels, type OrderAddress, staffChannels } from './tables.ts';
 
@@ -202,11 +202,14 @@ export async function verifyOrder(
   const countryOk = !shippingProblems.some((e) => e.pointer === '/shippingAddress/country');
 
   const skus = [...new Set(body.lines.map((l) => l.sku))];
-  const [variants, rates, taxes] = await Promise.all([
+  const [variants, destination] = await Promise.all([
     currencyOk ? variantsForSale(db, skus, currency) : Promise.resolve(new Map<string, VariantForSale>()),
-    currencyOk && countryOk ? shippingRatesTo(db, country, currency) : Promise.resolve([]),
-    countryOk ? taxRatesOf(db, country) : Promise.resolve(new Map<string, TaxRate>()),
+    countryOk
+      ? ratesTo(db, country, currencyOk ? currency : null)
+      : Promise.resolve({ shipping: [], taxes: new Map<string, TaxRate>() }),
   ]);
+  const rates = destination.shipping;
+  const taxes = destination.taxes;
   if (currencyOk) errors.push(...lineErrors(body.lines, variants, currency));
 
   const shippingRate = rates.find((r) => r.method === body.shippingMethod);

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { RowBatch } from '../db/batch.ts';
 import type { AuditLogTable, PlatformTables } from '../db/tables.ts';
 import type { Page, PageQuery } from '../http/pagination.ts';
 import { paginate } from '../http/pagination.ts';
@@ -103,4 +104,24 @@ export async function listAudit(db: Kysely<PlatformTables>, filter: AuditFilter)
     direction: 'desc',
     cursorOf: (row) => [row.id],
   });
+}
+
+/** Audit entries as rows for `insertBatches`, written with the caller's other rows in one statement. */
+export function auditBatch(actor: Actor, at: Date, records: AuditRecord[]): RowBatch {
+  return {
+    table: 'audit_log',
+    rows: records.map((record) => ({
+      id: newId('aud'),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: record.action,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      before: record.before === undefined ? null : record.before,
+      after: record.after === undefined ? null : record.after,
+      requestId: actor.requestId ?? null,
+      at,
+    })),
+  };
 }
