@@ -120,6 +120,19 @@ async function change(
       .values(),
   ];
   if (merged.length === 0) return true;
+  if (kind === 'release') {
+    // Reservations lock their rows first, in (variant, location) order; a release must take them in
+    // the same order, or a cancel and a placement could each hold what the other waits for.
+    await trx
+      .selectFrom('stockLevels')
+      .select('variantId')
+      .where('variantId', 'in', [...new Set(merged.map((c) => c.variantId))])
+      .where('locationId', 'in', [...new Set(merged.map((c) => c.locationId))])
+      .orderBy('variantId')
+      .orderBy('locationId')
+      .forUpdate()
+      .execute();
+  }
   const values = sql.join(
     merged.map((c) => sql`(${c.variantId}, ${c.locationId}, ${c.quantity}::int, ${newId('mov')})`),
   );

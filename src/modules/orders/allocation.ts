@@ -92,8 +92,8 @@ function* subsets<T>(items: T[], size: number, start = 0, chosen: T[] = []): Gen
   }
 }
 
-/** Beyond this many locations the fewest-locations search is greedy rather than exhaustive. */
-const exhaustiveUpTo = 10;
+/** Beyond this many stocked locations the fewest-locations search is greedy rather than exhaustive. */
+const exhaustiveUpTo = 12;
 
 export function planAllocation(
   needs: Need[],
@@ -127,7 +127,9 @@ export function planAllocation(
   const covers = (group: typeof ranked) =>
     wanted.every((n) => group.reduce((sum, r) => sum + available(n.variantId, r.site.id), 0) >= n.quantity);
   let chosen: typeof ranked | undefined;
-  for (let size = 1; size <= Math.min(ranked.length, exhaustiveUpTo) && !chosen; size++) {
+  // Trying every group is cheap for a few locations and explodes for many: beyond that, greedy.
+  const largest = ranked.length <= exhaustiveUpTo ? ranked.length : 1;
+  for (let size = 1; size <= largest && !chosen; size++) {
     // Subsets come in rank order, so the first that covers is the nearest of its size.
     for (const group of subsets(ranked, size)) {
       if (covers(group)) {

@@ -101,6 +101,11 @@ export async function propose(
           detail: `the shop has no ${taxClass} tax rate for ${address.country}`,
         });
   }
+  if (errors.length === 0 && taxes.get('standard')!.pricesIncludeTax !== order.pricesIncludeTax)
+    errors.push({
+      pointer: '/shippingAddress/country',
+      detail: `prices to ${address.country} are ${order.pricesIncludeTax ? 'without' : 'with'} tax, unlike this order's; cancel it and place a new one`,
+    });
   if (errors.length > 0) throw new ValidationFailed(errors);
 
   const changes: string[] = [];
@@ -116,6 +121,8 @@ export async function propose(
     if (quantity !== line.quantity) changes.push(`${line.sku}: ${line.quantity} → ${quantity}`);
     const discount =
       want?.discount ?? (quantity < line.quantity ? scaledDiscount(line, quantity) : line.discount);
+    if (want?.discount !== undefined && want.discount !== line.discount)
+      changes.push(`${line.sku}: discount ${line.discount} → ${want.discount}`);
     return {
       ...line,
       quantity,
@@ -151,7 +158,7 @@ export async function propose(
   if (input.shippingAddress)
     changes.push(`shipping address → ${address.line1}, ${address.city}, ${address.country}`);
   if (method !== order.shippingMethod) changes.push(`shipping method ${order.shippingMethod} → ${method}`);
-  const shippingTaxRate = taxes.get('standard')!.rate;
+  const shippingTaxRate = destinationChanged ? taxes.get('standard')!.rate : order.shippingTaxRate;
   const goods = next.reduce((s, l) => s + l.unitPrice * l.quantity - l.discount, 0);
   const shipping = destinationChanged ? shippingAmount(rate!, goods) : order.shipping;
   const total = computeTotals(

@@ -186,6 +186,29 @@ describe.each(databaseKinds)('editing orders (%s)', (kind) => {
     expect(late.json().detail).toContain('Picking');
   });
 
+  it('gives a discount on its own, and refuses a move to where prices are shown without tax', async () => {
+    const order = await place(anOrder({ lines: [{ sku: 'MUG-1', quantity: 2 }] }));
+    const discounted = await edit(order.id, {
+      lines: [{ sku: 'MUG-1', quantity: 2, discount: 400 }],
+      reason: 'goodwill',
+    });
+    expect(discounted.statusCode, discounted.body).toBe(200);
+    expect(discounted.json().totals).toMatchObject({ discount: 400, total: order.totals.total - 400 });
+    expect(discounted.json().payments[0]).toMatchObject({ amount: order.totals.total - 400 });
+    const toUs = await edit(order.id, {
+      shippingAddress: {
+        name: 'Sam Lee',
+        line1: '1 Market St',
+        city: 'San Francisco',
+        region: 'CA',
+        postalCode: '94105',
+        country: 'US',
+      },
+    });
+    expect(toUs.statusCode).toBe(422);
+    expect(toUs.json().errors).toEqual([expect.objectContaining({ pointer: '/shippingAddress/country' })]);
+  });
+
   it('raises a manual payment with the total', async () => {
     const order = await place(
       anOrder({ lines: [{ sku: 'MUG-1', quantity: 1 }], payment: { method: 'manual', kind: 'invoice' } }),

@@ -13,6 +13,7 @@ import {
 } from '../inventory/index.ts';
 import {
   type AuthorizationResult,
+  authorizationRow,
   declined,
   newPaymentId,
   recordAuthorization,
@@ -28,7 +29,7 @@ import { outOfStock } from './place.ts';
 import { promiseFor } from './promise.ts';
 import { getOrder, type OrderRow } from './queries.ts';
 import type { OrderReply } from './schema.ts';
-import { settleAfterChange, settlePaymentsJob } from './settlement.ts';
+import { settleAfterChange, settlePaymentsJob, syncPaymentStatus } from './settlement.ts';
 import { recordOrderEvents } from './timeline.ts';
 
 /**
@@ -85,6 +86,16 @@ export async function editOrder(
     });
     if (authorization.answer?.outcome === 'declined')
       throw declined({ declineReason: authorization.answer.reason });
+    if (authorization.answer === null) {
+      // An extra authorisation nobody can confirm is not built on: give back whatever it may hold.
+      await releaseAuthorization(deps.providers, authorization).catch((error: unknown) =>
+        deps.log?.error({ err: error, orderId }, 'an unconfirmed authorisation could not be released'),
+      );
+      throw new Problem(
+        'payment-provider-unavailable',
+        'The payment provider did not answer; the order was not changed. Try again.',
+      );
+    }
   }
   try {
     await withTransaction(deps.database, async (trx) => {
@@ -212,6 +223,23 @@ export async function editOrder(
             .set((eb) => ({ amount: eb('amount', '+', extra), updatedAt: now }))
             .where('id', '=', open.id)
             .execute();
+        else {
+          // The earlier money was already received: the difference is a new amount to collect.
+          const id = newPaymentId();
+          await trx
+            .insertInto('payments')
+            .values(
+              authorizationRow(now, orderId, {
+                paymentId: id,
+                method: 'manual',
+                provider: deps.providers.manual.name,
+                amount: extra,
+                currency: order.currency,
+                answer: { outcome: 'pending', reference: `manual_${id}` },
+              }),
+            )
+            .execute();
+        }
       }
       await recordOrderEvents(trx, orderId, actor, now, [
         {
@@ -259,6 +287,8 @@ export async function editOrder(
     throw error;
   }
   if (proposal.total < coverage) await settleAfterChange(deps, actor, orderId);
+  // A new authorisation or amount to collect moves the order's payment status too.
+  else await syncPaymentStatus(deps, actor, orderId);
   return getOrder(db, orderId);
 }
 

@@ -42,17 +42,23 @@ export async function resolvePaymentReview(
     .where('method', '=', 'card')
     .where('providerReference', 'is', null)
     .execute();
-  const answers = [];
-  for (const p of pending)
-    answers.push(await resolvePendingPayment(deps.database, deps.clock, deps.providers, p.id));
-  if (answers.some((p) => p.status === 'failed')) {
-    const reason = answers.find((p) => p.status === 'failed')?.declineReason ?? 'declined';
+  for (const p of pending) await resolvePendingPayment(deps.database, deps.clock, deps.providers, p.id);
+  // Decide from every card payment of the order, not only those just asked about: another change
+  // (an edit, a cancelled unit) may have learnt the answer first.
+  const answers = await db
+    .selectFrom('payments')
+    .select(['status', 'declineReason'])
+    .where('orderId', '=', orderId)
+    .where('method', '=', 'card')
+    .execute();
+  const failed = answers.find((p) => p.status === 'failed');
+  if (failed) {
     await cancelOrder(deps, systemActor, orderId, {
-      reason: `The card was declined after review (${reason}).`,
+      reason: `The card was declined after review (${failed.declineReason ?? 'declined'}).`,
     });
     return 'cancelled';
   }
-  if (answers.some((p) => p.status !== 'authorized')) throw new StillUnknown(orderId);
+  if (answers.some((p) => p.status === 'pending')) throw new StillUnknown(orderId);
   await withTransaction(deps.database, async (trx) => {
     const current = await trx
       .selectFrom('orders')

@@ -73,7 +73,7 @@ export async function settleOrderPayments(deps: OrderDeps, actor: Actor, orderId
       excess -= open;
     } else {
       const by = Math.min(excess, open);
-      await withTransaction(database, (trx) => reduceAuthorization(trx, clock.now(), p.id, by));
+      await withTransaction(database, (trx) => reduceAuthorization(trx, clock.now(), p.id, by, p.amount));
       excess -= by;
     }
   }
@@ -81,7 +81,7 @@ export async function settleOrderPayments(deps: OrderDeps, actor: Actor, orderId
     const refundable = p.captured - p.refunded;
     if (excess <= 0 || refundable <= 0) continue;
     const amount = Math.min(excess, refundable);
-    await refundPayment(database, clock, providers, actor, p.id, amount);
+    await refundPayment(database, clock, providers, actor, p.id, amount, p.refunded);
     excess -= amount;
   }
   await syncPaymentStatus(deps, actor, orderId);

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../platform/db/tables.ts';
+import { Problem } from '../../platform/http/problems.ts';
 import { newId } from '../../platform/ids.ts';
-import { type Authorization, ProviderTimeout } from './providers.ts';
+import type { Authorization } from './providers.ts';
 import type { Payment, PaymentProviders } from './service.ts';
 
 /**
@@ -41,9 +42,17 @@ export async function requestAuthorization(
       token: request.token,
       idempotencyKey: request.paymentId,
     });
-  } catch (error) {
-    if (!(error instanceof ProviderTimeout)) throw error;
-    answer = await provider.lookup(request.paymentId);
+  } catch {
+    // A timeout, a reset connection, a 5xx: the provider may have acted before failing. Ask what
+    // became of this key, never guess; if it cannot say either, nothing is known to hold money.
+    try {
+      answer = await provider.lookup(request.paymentId);
+    } catch {
+      throw new Problem(
+        'payment-provider-unavailable',
+        'The payment provider did not answer; nothing was charged that we know of. Try again.',
+      );
+    }
   }
   return { ...request, provider: provider.name, answer };
 }
@@ -108,11 +117,14 @@ export async function reduceAuthorization(
   now: Date,
   paymentId: string,
   by: number,
+  /** The amount the caller saw: if it changed meanwhile (another settlement), nothing is reduced. */
+  expectedAmount: number,
 ): Promise<Payment> {
   const payment = await trx
     .updateTable('payments')
     .set((eb) => ({ amount: eb('amount', '-', by), updatedAt: now }))
     .where('id', '=', paymentId)
+    .where('amount', '=', expectedAmount)
     .where((eb) => eb(eb('amount', '-', by), '>=', eb.ref('captured')))
     .where('amount', '>', by)
     .where('status', 'in', ['authorized', 'pending', 'partially_captured'])

@@ -309,6 +309,8 @@ export function refundPayment(
   actor: Actor,
   paymentId: string,
   amount: number,
+  /** What the caller saw already refunded: if another refund came first, nothing is refunded (409). */
+  expectedRefunded?: number,
 ): Promise<Payment> {
   return changeMoney(
     database,
@@ -316,6 +318,15 @@ export function refundPayment(
     actor,
     paymentId,
     (payment) => {
+      if (expectedRefunded !== undefined && payment.refunded !== expectedRefunded) {
+        throw new Problem(
+          'conflict',
+          'Another refund of this payment came first; look at it again before refunding.',
+          {
+            extensions: { paymentId, refunded: payment.refunded },
+          },
+        );
+      }
       const refundable = payment.captured - payment.refunded;
       if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) {
         throw new ValidationFailed([
