@@ -56,11 +56,17 @@ export async function ratesTo(
 }
 
 export async function listShippingRates(db: Kysely<Tables>): Promise<ShippingRate[]> {
-  return db.selectFrom('shippingRates').selectAll().orderBy(['method', 'country', 'currency']).execute();
+  return db
+    .selectFrom('shippingRates')
+    .selectAll()
+    .orderBy('method')
+    .orderBy('country')
+    .orderBy('currency')
+    .execute();
 }
 
 export async function listTaxRates(db: Kysely<Tables>): Promise<TaxRate[]> {
-  return db.selectFrom('taxRates').selectAll().orderBy(['country', 'taxClass']).execute();
+  return db.selectFrom('taxRates').selectAll().orderBy('country').orderBy('taxClass').execute();
 }
 
 function duplicates<T>(rows: T[], key: (row: T) => string, pointer: string, errors: FieldError[]): void {
