@@ -47,14 +47,23 @@ export interface Plan {
   shortages: Shortage[];
 }
 
-// Read as data: the package's ES entry imports its JSON without the attribute Node requires.
-const countries = createRequire(import.meta.url)('world-countries/countries.json') as Country[];
-const centroids = new Map(countries.map((c) => [c.cca2, c.latlng]));
+// Read as data (the package's ES entry imports its JSON without the attribute Node requires), and
+// only when the first order needs a distance: 1.4 MB that start-up does not have to parse.
+let centroids: Map<string, [number, number]> | undefined;
+function centroidOf(country: string): [number, number] | undefined {
+  centroids ??= new Map(
+    (createRequire(import.meta.url)('world-countries/countries.json') as Country[]).map((c) => [
+      c.cca2,
+      c.latlng,
+    ]),
+  );
+  return centroids.get(country);
+}
 
 function kilometres(a: string, b: string): number {
   if (a === b) return 0;
-  const from = centroids.get(a);
-  const to = centroids.get(b);
+  const from = centroidOf(a);
+  const to = centroidOf(b);
   if (!from || !to) return 20_000;
   const rad = Math.PI / 180;
   const dLat = (to[0] - from[0]) * rad;
