@@ -24,7 +24,7 @@ describe.skipIf(browserMissing)('the order pages in a real browser', () => {
 
   beforeAll(async () => {
     t = await createTestApp('pglite', { webDistDir });
-    // The demo shop: customers with addresses, stock in three warehouses, rates, and 40 orders.
+    // The demo shop: customers with addresses, stock in three warehouses, rates, and 24 orders.
     await seedDemo(t.app.ordo.database, t.clock);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({

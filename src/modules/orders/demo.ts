@@ -88,7 +88,7 @@ export async function seedDemoOrders(database: Database<Tables>, clock: Clock): 
     ])
     .where('customerAddresses.isDefault', '=', true)
     .orderBy('customers.id')
-    .limit(40)
+    .limit(24)
     .execute();
   const skus = (
     await db
@@ -142,7 +142,7 @@ export async function seedDemoOrders(database: Database<Tables>, clock: Clock): 
         i % 7 === 3 ? { method: 'manual', kind: 'bank_transfer' } : { method: 'card', token: 'tok_visa' },
     });
     placed++;
-    if (i % 11 === 4)
+    if (i % 9 === 4)
       await cancelOrder(deps, actor, order.id, { reason: 'The customer asked to cancel by email' });
   }
   return `${placed} orders from the web shop, the marketplace and the phone`;
