@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-/** Rows for one table, with camelCase keys for every column (missing keys are stored as NULL). */
+/** Rows for one table, with camelCase keys; columns no row names take their defaults. */
 export interface RowBatch {
   /** The table's SQL name, snake_case. */
   table: string;
@@ -27,8 +27,18 @@ export async function insertBatches<DB>(trx: Kysely<DB>, batches: RowBatch[]): P
   if (parts.length === 0) return;
   const ctes = parts.map((b, i) => {
     if (!tableName.test(b.table)) throw new Error(`not a table name: ${b.table}`);
+    const rows = b.rows.map(toColumns);
+    // Only the columns the rows name are written, so the others take their defaults; every row of
+    // a batch must name the same ones.
+    const names = Object.keys(rows[0]!);
+    for (const row of rows) {
+      const keys = Object.keys(row);
+      if (keys.length !== names.length || !names.every((n) => n in row))
+        throw new Error(`rows for ${b.table} name different columns`);
+    }
+    const columns = sql.join(names.map((n) => sql.id(n)));
     const table = sql.raw(b.table);
-    return sql`${sql.raw(`batch_${i}`)} as (insert into ${table} select * from jsonb_populate_recordset(null::${table}, ${JSON.stringify(b.rows.map(toColumns))}::jsonb))`;
+    return sql`${sql.raw(`batch_${i}`)} as (insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(rows)}::jsonb))`;
   });
   await sql`with ${sql.join(ctes)} select 1`.execute(trx);
 }
