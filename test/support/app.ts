@@ -57,3 +57,12 @@ export function useTestApp(kind: DatabaseKind, options: Parameters<typeof create
   });
   return handle;
 }
+
+/** What the background loops would do, until nothing is left: deliver the outbox, run due jobs. */
+export async function runBackground(t: TestApp): Promise<void> {
+  for (;;) {
+    const dispatched = await t.app.ordo.dispatcher.dispatchBatch();
+    const ran = await t.app.ordo.worker.drain();
+    if (dispatched === 0 && ran === 0) return;
+  }
+}

@@ -1,19 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, useTestApp } from '../../../test/support/app.ts';
+import { runBackground, useTestApp } from '../../../test/support/app.ts';
 import { apiKeyWith, type Credentials, signInAs } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { addProducts, anOrder, createTestShop, type TestShop } from '../../../test/support/shop.ts';
 import { systemActor } from '../../platform/audit/audit.ts';
 import { checkLedger } from '../inventory/index.ts';
 import { allocateBackorders } from './backorders.ts';
-
-async function runBackground(t: TestApp) {
-  for (;;) {
-    const dispatched = await t.app.ordo.dispatcher.dispatchBatch();
-    const ran = await t.app.ordo.worker.drain();
-    if (dispatched === 0 && ran === 0) return;
-  }
-}
 
 describe.each(databaseKinds)('backorders (%s)', (kind) => {
   const t = useTestApp(kind);

@@ -9,7 +9,7 @@ import { variantIdsBySku } from '../catalog/index.ts';
 import { reserveStock, type Sellable, sellableSites, sellableStock } from '../inventory/index.ts';
 import { planAllocation } from './allocation.ts';
 import type { OrderDeps } from './deps.ts';
-import { promiseFor } from './promise.ts';
+import { addAllocations, repromise } from './holdings.ts';
 import { recordOrderEvents } from './timeline.ts';
 
 /**
@@ -129,17 +129,11 @@ async function allocateLine(
     { type: 'order', id: order.id, reason: 'backorder filled' },
   );
   if (!reserved) throw new Error(`stock locked for backorder ${line.id} changed under the lock`);
-  for (const a of plan.allocations) {
-    await trx
-      .insertInto('orderAllocations')
-      .values({ orderId: order.id, lineId: line.id, locationId: a.locationId, quantity: a.quantity })
-      .onConflict((oc) =>
-        oc
-          .columns(['lineId', 'locationId'])
-          .doUpdateSet((eb) => ({ quantity: eb('orderAllocations.quantity', '+', a.quantity) })),
-      )
-      .execute();
-  }
+  await addAllocations(
+    trx,
+    order.id,
+    plan.allocations.map((a) => ({ lineId: line.id, locationId: a.locationId, quantity: a.quantity })),
+  );
   await trx
     .updateTable('orderLines')
     .set({ backordered: line.backordered - units })
@@ -150,12 +144,6 @@ async function allocateLine(
     trx,
   );
   const complete = rows[0]!.waiting === 0;
-  const used = await trx
-    .selectFrom('orderAllocations')
-    .select('locationId')
-    .where('orderId', '=', order.id)
-    .where('quantity', '>', 0)
-    .execute();
   const shipping = await trx
     .selectFrom('shippingRates')
     .select('transitDays')
@@ -163,17 +151,12 @@ async function allocateLine(
     .where('country', '=', order.shippingAddress.country)
     .where('currency', '=', order.currency)
     .executeTakeFirst();
-  const customer = await trx
-    .selectFrom('customers')
-    .select('tags')
-    .where('id', '=', order.customerId)
-    .executeTakeFirstOrThrow();
-  const { promised, priority } = promiseFor(
-    { transitDays: shipping?.transitDays ?? 5, requestedDeliveryDate: order.requestedDeliveryDate },
-    used.map((u) => u.locationId),
+  const { promised, priority } = await repromise(
+    trx,
+    order,
+    shipping?.transitDays ?? 5,
     await sellableSites(trx),
     now,
-    customer.tags,
   );
   await trx
     .updateTable('orders')

@@ -25,8 +25,8 @@ import { backlogOf, withoutBacklog } from './backorders.ts';
 import { assertEditable, lockOrder, shrinkLine, writeTotals } from './cancel.ts';
 import type { OrderDeps } from './deps.ts';
 import { type EditInput, propose } from './edit-proposal.ts';
+import { addAllocations, repromise } from './holdings.ts';
 import { outOfStock } from './place.ts';
-import { promiseFor } from './promise.ts';
 import { getOrder, type OrderRow } from './queries.ts';
 import type { OrderReply } from './schema.ts';
 import { settleAfterChange, settlePaymentsJob, syncPaymentStatus } from './settlement.ts';
@@ -88,9 +88,7 @@ export async function editOrder(
       throw declined({ declineReason: authorization.answer.reason });
     if (authorization.answer === null) {
       // An extra authorisation nobody can confirm is not built on: give back whatever it may hold.
-      await releaseAuthorization(deps.providers, authorization).catch((error: unknown) =>
-        deps.log?.error({ err: error, orderId }, 'an unconfirmed authorisation could not be released'),
-      );
+      await releaseAuthorization(deps.providers, authorization, deps.log);
       throw new Problem(
         'payment-provider-unavailable',
         'The payment provider did not answer; the order was not changed. Try again.',
@@ -166,35 +164,16 @@ export async function editOrder(
         const j = after.findIndex((l) => l.id === line.id);
         after[j] = { ...after[j]!, backordered: after[j]!.backordered + (plan.backordered.get(i) ?? 0) };
       }
-      for (const a of plan.allocations) {
-        await trx
-          .insertInto('orderAllocations')
-          .values({ orderId, lineId: growing[a.line]!.id, locationId: a.locationId, quantity: a.quantity })
-          .onConflict((oc) =>
-            oc
-              .columns(['lineId', 'locationId'])
-              .doUpdateSet((eb) => ({ quantity: eb('orderAllocations.quantity', '+', a.quantity) })),
-          )
-          .execute();
-      }
-      const used = await trx
-        .selectFrom('orderAllocations')
-        .select('locationId')
-        .where('orderId', '=', orderId)
-        .where('quantity', '>', 0)
-        .execute();
-      const customer = await trx
-        .selectFrom('customers')
-        .select('tags')
-        .where('id', '=', order.customerId)
-        .executeTakeFirstOrThrow();
-      const { promised, priority } = promiseFor(
-        { transitDays: proposal.transitDays, requestedDeliveryDate: order.requestedDeliveryDate },
-        used.map((u) => u.locationId),
-        sites,
-        now,
-        customer.tags,
+      await addAllocations(
+        trx,
+        orderId,
+        plan.allocations.map((a) => ({
+          lineId: growing[a.line]!.id,
+          locationId: a.locationId,
+          quantity: a.quantity,
+        })),
       );
+      const { promised, priority } = await repromise(trx, order, proposal.transitDays, sites, now);
       await trx
         .updateTable('orders')
         .set({
@@ -277,12 +256,7 @@ export async function editOrder(
     });
   } catch (error) {
     if (authorization) {
-      await releaseAuthorization(deps.providers, authorization).catch((releaseError: unknown) =>
-        deps.log?.error(
-          { err: releaseError, paymentId: authorization.paymentId },
-          'an authorisation for an edit that did not happen could not be voided; it will lapse at the provider',
-        ),
-      );
+      await releaseAuthorization(deps.providers, authorization, deps.log);
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createTestApp, runBackground, type TestApp } from '../../../test/support/app.ts';
 import { apiKeyWith, signInAs } from '../../../test/support/auth.ts';
 import { databaseKinds } from '../../../test/support/database.ts';
 import { startSmtpReceiver } from '../../../test/support/mail.ts';
@@ -11,15 +11,6 @@ async function shopWithStock(t: TestApp) {
   await addProducts(t.app, t.clock, [{ sku: 'TEE-BLK-M', eur: 1999 }]);
   await stock(t.app, t.clock, shop.mad, [{ sku: 'TEE-BLK-M', quantity: 20 }]);
   return apiKeyWith(t.app, ['orders:write']);
-}
-
-/** What the background loops would do: deliver the outbox to subscribers, then run their jobs. */
-async function runBackground(t: TestApp) {
-  for (;;) {
-    const dispatched = await t.app.ordo.dispatcher.dispatchBatch();
-    const ran = await t.app.ordo.worker.drain();
-    if (dispatched === 0 && ran === 0) return;
-  }
 }
 
 describe.each(databaseKinds)('order confirmation by email (%s)', (kind) => {

@@ -358,6 +358,12 @@ describe.each(databaseKinds)('placing orders (%s)', (kind) => {
     expect((await list('status=on_hold')).length).toBe(0);
     const bad = await t.app.inject({ url: '/api/v1/orders?status=lost', headers: agent.headers });
     expect(bad.statusCode).toBe(422);
+    const yearZero = await t.app.inject({
+      url: '/api/v1/orders?placedFrom=0000-01-01',
+      headers: agent.headers,
+    });
+    expect(yearZero.statusCode).toBe(422);
+    expect(yearZero.json().errors[0]).toMatchObject({ pointer: '/placedFrom', in: 'query' });
   });
 
   it('lets only those with orders:write place orders', async () => {

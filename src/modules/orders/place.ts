@@ -130,12 +130,7 @@ export async function placeOrder(
     );
   } catch (error) {
     if (authorization) {
-      await releaseAuthorization(providers, authorization).catch((releaseError: unknown) =>
-        deps.log?.error(
-          { err: releaseError, paymentId: authorization.paymentId },
-          'an authorisation for an order that was not placed could not be voided; it will lapse at the provider',
-        ),
-      );
+      await releaseAuthorization(providers, authorization, deps.log);
     }
     if (isUniqueViolation(error, 'orders_idempotency')) {
       const first = await existingOrder(db, actor, options.idempotencyKey);

@@ -15,6 +15,9 @@ import { channels } from './tables.ts';
 
 const OrderParams = IdParam('ord');
 const Order = Type.Ref(OrderSchema);
+// Years a shop trades in: 0000-01-01 is a valid ISO date but no database timestamp.
+const Day = (description: string) =>
+  Type.String({ format: 'date', pattern: '^(19|20|21)[0-9]{2}-', description });
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const OrderListQuery = Type.Composite([
@@ -26,10 +29,8 @@ export const OrderListQuery = Type.Composite([
     channel: Type.Optional(literals(channels)),
     customerId: Type.Optional(Type.String({ pattern: '^cus_[0-9A-HJKMNP-TV-Z]{26}$' })),
     sku: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    placedFrom: Type.Optional(
-      Type.String({ format: 'date', description: 'Placed on or after this day (UTC)' }),
-    ),
-    placedTo: Type.Optional(Type.String({ format: 'date', description: 'Placed before this day (UTC)' })),
+    placedFrom: Type.Optional(Day('Placed on or after this day (UTC)')),
+    placedTo: Type.Optional(Day('Placed before this day (UTC)')),
     q: Type.Optional(
       Type.String({ maxLength: 200, description: 'Order number, email (prefix) or words of the name' }),
     ),

@@ -96,16 +96,24 @@ export async function recordAuthorization(
 export async function releaseAuthorization(
   providers: PaymentProviders,
   result: AuthorizationResult,
+  log?: { error: (details: object, message: string) => void },
 ): Promise<void> {
-  if (result.answer?.outcome !== 'authorized') {
-    // A lost answer: ask once more, so an authorisation that did happen is not left holding money.
-    if (result.answer !== null) return;
-    const late = await providers[result.method].lookup(result.paymentId);
-    if (late?.outcome !== 'authorized') return;
-    await providers[result.method].void(late.reference);
-    return;
+  // Best effort by design: the caller is already answering with the reason the order failed, and
+  // an authorisation that cannot be voided lapses at the provider. Said in the log, never thrown.
+  try {
+    let reference = result.answer?.outcome === 'authorized' ? result.answer.reference : null;
+    if (result.answer === null) {
+      // A lost answer: ask once more, so an authorisation that did happen is not left holding money.
+      const late = await providers[result.method].lookup(result.paymentId);
+      if (late?.outcome === 'authorized') reference = late.reference;
+    }
+    if (reference) await providers[result.method].void(reference);
+  } catch (error) {
+    log?.error(
+      { err: error, paymentId: result.paymentId },
+      'an authorisation that is no longer needed could not be voided; it will lapse at the provider',
+    );
   }
-  await providers[result.method].void(result.answer.reference);
 }
 
 /**
